@@ -1,0 +1,30 @@
+/**
+ * losslab — ML loss functions with analytic gradients and numerically stable maths, for teaching.
+ * Every loss returns per-element values (or a reduced number) and has a `…Grad` beside it.
+ */
+export { LossInputError } from "./core/errors";
+export type { LossErrorCode } from "./core/errors";
+export type { Matrix, NestedFloat64, Reduction, Tensor, Vector } from "./core/types";
+
+export { sigmoid, logSigmoid } from "./helpers/sigmoid";
+export { logaddexp } from "./helpers/logaddexp";
+export { logsumexp } from "./helpers/logsumexp";
+export { softmax, logSoftmax } from "./helpers/softmax";
+
+export { header } from "./checks/header";
+export { checkClose } from "./checks/checkClose";
+export { checkTrue } from "./checks/checkTrue";
+export { allclose } from "./checks/allclose";
+export { formatValue } from "./checks/formatValue";
+
+export { mse, mseGrad } from "./losses/mse";
+export type { MseOptions } from "./losses/mse";
+
+// — elementwise losses: huber, smoothL1, bceWithLogits, focalLoss, sigmoidFocalLoss (section owned by helper L1)
+// — end elementwise losses
+
+// — row-wise losses: softmaxCrossEntropy, maskedMean, infoNCE, clipLoss (section owned by helper L2)
+// — end row-wise losses
+
+// — pair and balance losses: tripletLoss, marginRankingLoss, preferenceLoss, preferenceRewards, lossShares (helper L3)
+// — end pair and balance losses
