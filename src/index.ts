@@ -24,6 +24,14 @@ export type { MseOptions } from "./losses/mse";
 // — end elementwise losses
 
 // — row-wise losses: softmaxCrossEntropy, maskedMean, infoNCE, clipLoss (section owned by helper L2)
+export { softmaxCrossEntropy, softmaxCrossEntropyGrad } from "./losses/softmaxCrossEntropy";
+export type { SoftmaxCrossEntropyOptions } from "./losses/softmaxCrossEntropy";
+export { maskedMean, maskedMeanGrad } from "./losses/maskedMean";
+export type { MaskedMeanOptions } from "./losses/maskedMean";
+export { infoNCE, infoNCEGrad } from "./losses/infoNCE";
+export type { InfoNCEOptions } from "./losses/infoNCE";
+export { clipLoss, clipLossGrad } from "./losses/clipLoss";
+export type { ClipLossOptions } from "./losses/clipLoss";
 // — end row-wise losses
 
 // — pair and balance losses: tripletLoss, marginRankingLoss, preferenceLoss, preferenceRewards, lossShares (helper L3)

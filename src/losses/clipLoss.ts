@@ -1,0 +1,156 @@
+import { LossInputError } from "../core/errors";
+import { outputBuffer } from "../core/output";
+import { readMatrix } from "../core/tensor";
+import { sum } from "../core/reduce";
+import { checkNumber, checkOptions, checkReduction } from "../core/validate";
+import type { Matrix, Reduction } from "../core/types";
+import { infoNCEGradKernel, infoNCEKernel, type InfoNCEProblem } from "./infoNCEKernel";
+
+/** Options of {@link clipLoss} and {@link clipLossGrad}. */
+export interface ClipLossOptions {
+  /** τ > 0: the logits are cos-similarities / τ (CLIP's logit scale is 1/τ). Default 0.07. */
+  readonly temperature?: number;
+  /** `"mean"` (default, as CLIP / open_clip), `"sum"`, or `"none"` (one symmetric loss per pair). */
+  readonly reduction?: Reduction;
+  /** For `clipLoss` with `"none"`: a Float64Array of n slots to write the per-pair losses into. */
+  readonly out?: Float64Array;
+}
+
+/** Both embeddings L2-normalised (row-major copies, n·d each), their norms, and sim = Â·B̂ᵀ. */
+interface Normalised {
+  readonly n: number;
+  readonly d: number;
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly normA: Float64Array;
+  readonly normB: Float64Array;
+  readonly problem: InfoNCEProblem;
+  readonly reduction: Reduction;
+}
+
+function prepare(fn: string, embA: Matrix, embB: Matrix, opts: ClipLossOptions | undefined): Normalised {
+  const o = checkOptions(fn, opts);
+  const tau = checkNumber(fn, "temperature", o.temperature ?? 0.07, { min: 0, minExclusive: true });
+  const reduction = checkReduction(fn, o.reduction ?? "mean");
+  const A = readMatrix(fn, "embA", embA);
+  const B = readMatrix(fn, "embB", embB);
+  if (A.nRows !== B.nRows || A.nCols !== B.nCols) {
+    throw new LossInputError("SHAPE_MISMATCH", fn, "embB", `must have the shape of embA: shape mismatch, got [${B.nRows}, ${B.nCols}] and [${A.nRows}, ${A.nCols}]`);
+  }
+  const n = A.nRows;
+  const d = A.nCols;
+  const a = new Float64Array(n * d);
+  const b = new Float64Array(n * d);
+  const normA = normalise(fn, "embA", A.rows, d, a);
+  const normB = normalise(fn, "embB", B.rows, d, b);
+  const s = new Float64Array(n * n);
+  const sim: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = s.subarray(i * n, (i + 1) * n);
+    const ai = i * d;
+    for (let j = 0; j < n; j++) {
+      const bj = j * d;
+      let dot = 0;
+      for (let k = 0; k < d; k++) dot += a[ai + k] * b[bj + k];
+      row[j] = dot;
+    }
+    sim.push(row);
+  }
+  return { n, d, a, b, normA, normB, problem: { sim, n, m: n, invTau: 1 / tau, symmetric: true }, reduction };
+}
+
+/**
+ * Writes each row divided by its L2 norm into `dst` and returns the norms. The norm is taken as
+ * M·‖x/M‖ with M = max |xₖ|, so rows of 1e200 or 1e-200 neither overflow nor underflow.
+ * @throws LossInputError `OUT_OF_DOMAIN` for a zero row (it has no direction)
+ */
+function normalise(fn: string, arg: string, rows: Matrix, d: number, dst: Float64Array): Float64Array {
+  const norms = new Float64Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const x = rows[i];
+    let big = 0;
+    for (let k = 0; k < d; k++) big = Math.max(big, Math.abs(x[k]));
+    if (big === 0) throw new LossInputError("OUT_OF_DOMAIN", fn, arg, `must have no zero row: a zero embedding cannot be L2-normalised (got row ${i} of zeros)`);
+    let ss = 0;
+    for (let k = 0; k < d; k++) {
+      const v = x[k] / big;
+      ss += v * v;
+    }
+    const norm = big * Math.sqrt(ss);
+    const inv = 1 / Math.sqrt(ss);
+    for (let k = 0; k < d; k++) dst[i * d + k] = (x[k] / big) * inv;
+    norms[i] = norm;
+  }
+  return norms;
+}
+
+/**
+ * The CLIP contrastive loss (Radford et al. 2021, as open_clip's `ClipLoss`): L2-normalise the rows of both
+ * embeddings, S = Â·B̂ᵀ (cosine similarities, pair i on the diagonal), then symmetric InfoNCE on S/τ: per pair
+ * ℓᵢ = ½·(CE(row i of S/τ, i) + CE(column i of S/τ, i)). `"mean"` gives ½·(mean A→B CE + mean B→A CE), CLIP's loss.
+ *
+ * Shapes: `embA`, `embB` [n, d] (pair i is row i of each); result a number, or Float64Array [n] with `"none"`.
+ * Embeddings must be finite; a zero row has no direction.
+ * @throws LossInputError `EMPTY`, `SHAPE_MISMATCH` (shapes differ, ragged), `NOT_FINITE`, `INVALID_TYPE`,
+ * `OUT_OF_DOMAIN` (zero row, temperature ≤ 0, unknown reduction)
+ * @example
+ * clipLoss([[1, 0], [0, 1]], [[2, 0], [0, 3]], { temperature: 1 }); // => 0.31326168751822286
+ */
+export function clipLoss(embA: Matrix, embB: Matrix, opts: ClipLossOptions & { reduction: "none" }): Float64Array;
+export function clipLoss(embA: Matrix, embB: Matrix, opts?: ClipLossOptions & { reduction?: "mean" | "sum" }): number;
+export function clipLoss(embA: Matrix, embB: Matrix, opts?: ClipLossOptions): number | Float64Array;
+export function clipLoss(embA: Matrix, embB: Matrix, opts?: ClipLossOptions): number | Float64Array {
+  const fn = "clipLoss";
+  const c = prepare(fn, embA, embB, opts);
+  const out = c.reduction === "none" ? outputBuffer(fn, c.n, opts?.out) : new Float64Array(c.n);
+  infoNCEKernel(fn, c.problem, out);
+  if (c.reduction === "none") return out;
+  const s = sum(out);
+  return c.reduction === "sum" ? s : s / c.n;
+}
+
+/**
+ * Gradient of {@link clipLoss} (of the sum of the returned values, or of the reduced number) with respect to both
+ * embeddings, through the normalisation. With G = ∂L/∂S from symmetric InfoNCE, ∂L/∂Â = G·B̂ and ∂L/∂B̂ = Gᵀ·Â;
+ * then for x̂ = x/‖x‖: ∂L/∂x = (ĝ − x̂·(x̂·ĝ))/‖x‖ (the gradient is orthogonal to x: scaling a row changes nothing).
+ *
+ * Shapes: `{ embA, embB }`, each Float64Array[] [n, d]. `out` is not used (two results).
+ * @throws LossInputError as {@link clipLoss}
+ * @example
+ * clipLossGrad([[1, 0], [0, 1]], [[1, 0], [0, 1]], { temperature: 1 }).embA[0][0]; // => 0
+ */
+export function clipLossGrad(embA: Matrix, embB: Matrix, opts?: Omit<ClipLossOptions, "out">): { embA: Float64Array[]; embB: Float64Array[] } {
+  const fn = "clipLossGrad";
+  const c = prepare(fn, embA, embB, opts === undefined ? undefined : { temperature: opts.temperature, reduction: opts.reduction });
+  const { n, d, a, b } = c;
+  const G = infoNCEGradKernel(fn, c.problem, c.reduction === "mean" ? 1 / n : 1, new Float64Array(n * n));
+  const gA = new Float64Array(n * d); // ∂L/∂Â, then ∂L/∂embA in place
+  const gB = new Float64Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const gi = G[i];
+    const ai = i * d;
+    for (let j = 0; j < n; j++) {
+      const g = gi[j];
+      const bj = j * d;
+      for (let k = 0; k < d; k++) {
+        gA[ai + k] += g * b[bj + k];
+        gB[bj + k] += g * a[ai + k];
+      }
+    }
+  }
+  return { embA: throughNorm(gA, a, c.normA, n, d), embB: throughNorm(gB, b, c.normB, n, d) };
+}
+
+/** Row-wise (ĝ − x̂·(x̂·ĝ))/‖x‖ in place; returns the rows as views. */
+function throughNorm(g: Float64Array, unit: Float64Array, norms: Float64Array, n: number, d: number): Float64Array[] {
+  const rows: Float64Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const o = i * d;
+    let dot = 0;
+    for (let k = 0; k < d; k++) dot += unit[o + k] * g[o + k];
+    const inv = 1 / norms[i];
+    for (let k = 0; k < d; k++) g[o + k] = (g[o + k] - unit[o + k] * dot) * inv;
+    rows.push(g.subarray(o, o + d));
+  }
+  return rows;
+}

@@ -1,0 +1,157 @@
+import { LossInputError, show } from "../core/errors";
+import { checkValues, readMatrix } from "../core/tensor";
+import { checkNumber, checkOptions, checkReduction } from "../core/validate";
+import type { Matrix, Reduction, Vector } from "../core/types";
+import { isMatrixInput } from "../helpers/logsumexp";
+
+/** The options {@link crossEntropyPlan} reads (those of `softmaxCrossEntropy`, without `out`). */
+export interface CrossEntropyPlanOptions {
+  readonly classWeights?: Vector;
+  readonly ignoreIndex?: number;
+  readonly labelSmoothing?: number;
+  readonly reduction?: Reduction;
+}
+
+/**
+ * A validated softmax cross-entropy call. Every row r has target weights t_k ≥ 0 over the classes, and its loss is
+ * ℓ_r = Σ_k t_k·(−log softmax(z_r)_k), with gradient (Σ_k t_k)·softmax(z_r) − t (see {@link targetWeight}).
+ */
+export interface CrossEntropyPlan {
+  readonly rows: Matrix;
+  readonly nRows: number;
+  readonly nCols: number;
+  /** Class index per row (index targets), or null for probability targets. */
+  readonly index: ArrayLike<number> | null;
+  /** Probability rows (probability targets), or null for index targets. */
+  readonly probs: Matrix | null;
+  /** Class weights w_k, or null (all 1). */
+  readonly weights: ArrayLike<number> | null;
+  /** Σ_k w_k (C without weights). */
+  readonly weightSum: number;
+  /** The ignored class index; NaN when none (NaN equals no index). */
+  readonly ignoreIndex: number;
+  readonly smoothing: number;
+  readonly reduction: Reduction;
+  /** What `"mean"` divides by: Σ w[y_r] over kept rows (index targets), the row count (probability targets). */
+  readonly denominator: number;
+}
+
+/**
+ * Reads and checks the arguments of `softmaxCrossEntropy` / `softmaxCrossEntropyGrad` once.
+ * @throws LossInputError `EMPTY`, `SHAPE_MISMATCH`, `NOT_FINITE`, `INVALID_TYPE`, `OUT_OF_DOMAIN`, `EMPTY_MASK`
+ */
+export function crossEntropyPlan(fn: string, logits: Matrix, targets: Vector | Matrix, opts: CrossEntropyPlanOptions | undefined): CrossEntropyPlan {
+  const o = checkOptions(fn, opts);
+  const reduction = checkReduction(fn, o.reduction ?? "none");
+  const smoothing = checkNumber(fn, "labelSmoothing", o.labelSmoothing ?? 0, { min: 0, max: 1, maxExclusive: true });
+  const ignore = o.ignoreIndex === undefined ? NaN : checkNumber(fn, "ignoreIndex", o.ignoreIndex, { integer: true });
+  const { rows, nRows, nCols } = readMatrix(fn, "logits", logits, { allowInfinite: true });
+  const weights = o.classWeights === undefined ? null : readWeights(fn, o.classWeights, nCols);
+  let weightSum = nCols;
+  if (weights !== null) {
+    weightSum = 0;
+    for (let k = 0; k < nCols; k++) weightSum += weights[k];
+  }
+  const base = { rows, nRows, nCols, weights, weightSum, ignoreIndex: ignore, smoothing, reduction };
+  if (isMatrixInput(targets)) {
+    if (ignore >= 0) {
+      throw new LossInputError("OUT_OF_DOMAIN", fn, "ignoreIndex", `is not supported with probability targets, as in PyTorch (got ${ignore})`);
+    }
+    return { ...base, index: null, probs: readProbabilities(fn, targets as Matrix, nRows, nCols), denominator: nRows };
+  }
+  const index = targets as Vector;
+  if (!Array.isArray(index) && !ArrayBuffer.isView(index)) {
+    throw new LossInputError("INVALID_TYPE", fn, "targets", `must be class indices (a Vector) or a Matrix of probabilities (got ${show(index)})`);
+  }
+  if (index.length !== nRows) {
+    throw new LossInputError("SHAPE_MISMATCH", fn, "targets", `must hold one class index per row of logits: shape mismatch, got [${index.length}] and [${nRows}]`);
+  }
+  checkValues(fn, "targets", index);
+  let denominator = 0;
+  for (let r = 0; r < nRows; r++) {
+    const y = index[r];
+    if (y === ignore) continue;
+    if (!Number.isInteger(y) || y < 0 || y >= nCols) {
+      throw new LossInputError("OUT_OF_DOMAIN", fn, "targets", `must be integer class indices in [0, ${nCols}) (got ${show(y)} at index ${r})`);
+    }
+    denominator += weights === null ? 1 : weights[y];
+  }
+  if (reduction === "mean" && !(denominator > 0)) {
+    const why = denominator === 0 && o.ignoreIndex !== undefined && !hasKept(index, ignore) ? "every row is ignored" : "the kept rows' class weights sum to 0";
+    throw new LossInputError("EMPTY_MASK", fn, "targets", `leave nothing to average over with reduction "mean" (${why})`);
+  }
+  return { ...base, index, probs: null, denominator };
+}
+
+function hasKept(index: ArrayLike<number>, ignore: number): boolean {
+  for (let r = 0; r < index.length; r++) if (index[r] !== ignore) return true;
+  return false;
+}
+
+function readWeights(fn: string, w: Vector, nCols: number): ArrayLike<number> {
+  if (!Array.isArray(w) && !ArrayBuffer.isView(w)) {
+    throw new LossInputError("INVALID_TYPE", fn, "classWeights", `must be a Vector (got ${show(w)})`);
+  }
+  if (w.length !== nCols) {
+    throw new LossInputError("SHAPE_MISMATCH", fn, "classWeights", `must have one weight per class: shape mismatch, got [${w.length}] and [${nCols}]`);
+  }
+  checkValues(fn, "classWeights", w);
+  for (let k = 0; k < nCols; k++) {
+    if (w[k] < 0) throw new LossInputError("OUT_OF_DOMAIN", fn, "classWeights", `must be ≥ 0 (got ${show(w[k])} at index ${k})`);
+  }
+  return w;
+}
+
+function readProbabilities(fn: string, targets: Matrix, nRows: number, nCols: number): Matrix {
+  const q = readMatrix(fn, "targets", targets);
+  if (q.nRows !== nRows || q.nCols !== nCols) {
+    throw new LossInputError(
+      "SHAPE_MISMATCH", fn, "targets",
+      `must have the shape of logits: shape mismatch, got [${q.nRows}, ${q.nCols}] and [${nRows}, ${nCols}]`,
+    );
+  }
+  for (let r = 0; r < nRows; r++) {
+    const row = q.rows[r];
+    for (let k = 0; k < nCols; k++) {
+      const v = row[k];
+      if (v < 0 || v > 1) throw new LossInputError("OUT_OF_DOMAIN", fn, "targets", `must be probabilities in [0, 1] (got ${show(v)} at index ${r}, ${k})`);
+    }
+  }
+  return q.rows;
+}
+
+/** True when row r is ignored (its class index equals ignoreIndex). */
+export function isIgnored(plan: CrossEntropyPlan, r: number): boolean {
+  return plan.index !== null && plan.index[r] === plan.ignoreIndex;
+}
+
+/**
+ * The target weight t_k of class k in row r: index targets (1−ε)·w_y·[k = y] + (ε/C)·w_k; probability targets
+ * w_k·((1−ε)·q_k + ε/C) (PyTorch's label smoothing, with w_k = 1 without class weights).
+ */
+export function targetWeight(plan: CrossEntropyPlan, r: number, k: number): number {
+  const { weights, smoothing: eps, nCols } = plan;
+  const w = weights === null ? 1 : weights[k];
+  if (plan.probs !== null) return w * ((1 - eps) * plan.probs[r][k] + eps / nCols);
+  const hit = (plan.index as ArrayLike<number>)[r] === k ? 1 - eps : 0;
+  return eps === 0 ? w * hit : w * (hit + eps / nCols);
+}
+
+/**
+ * The row maximum m, for the shift by the row max. +∞ has no softmax (∞ − ∞).
+ * @throws LossInputError `NOT_FINITE`
+ */
+export function rowMax(fn: string, row: ArrayLike<number>, r: number): number {
+  let m = -Infinity;
+  for (let k = 0; k < row.length; k++) if (row[k] > m) m = row[k];
+  if (m === Infinity) throw new LossInputError("NOT_FINITE", fn, "logits", `must not contain +Infinity (softmax is undefined there; got it in row ${r})`);
+  return m;
+}
+
+/** The error for a −∞ logit whose class carries target weight: the loss would be +∞. */
+export function infiniteTargetLogit(fn: string, r: number, k: number): LossInputError {
+  return new LossInputError(
+    "NOT_FINITE", fn, "logits",
+    `may be -Infinity only for classes with zero target weight (got -Infinity at index ${r}, ${k}, whose class carries target weight: the loss would be +Infinity)`,
+  );
+}

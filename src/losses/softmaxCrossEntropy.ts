@@ -1,0 +1,154 @@
+import { LossInputError } from "../core/errors";
+import { outputBuffer } from "../core/output";
+import type { Matrix, Reduction, Vector } from "../core/types";
+import {
+  crossEntropyPlan, infiniteTargetLogit, isIgnored, rowMax, targetWeight,
+  type CrossEntropyPlan,
+} from "./crossEntropyPlan";
+
+/** Options of {@link softmaxCrossEntropy} and {@link softmaxCrossEntropyGrad} (PyTorch's names, camelCased). */
+export interface SoftmaxCrossEntropyOptions {
+  /** One weight w_k ≥ 0 per class (PyTorch's `weight`). Default: all 1. */
+  readonly classWeights?: Vector;
+  /** Rows whose class index equals this integer are skipped: loss 0, gradient 0, not counted by `"mean"`. Default: none. */
+  readonly ignoreIndex?: number;
+  /** ε ∈ [0, 1): the target becomes (1 − ε)·target + ε/C. Default 0. */
+  readonly labelSmoothing?: number;
+  /** `"none"` (default) one loss per row, `"sum"`, or `"mean"` (weighted, as PyTorch: see {@link softmaxCrossEntropy}). */
+  readonly reduction?: Reduction;
+  /**
+   * A Float64Array to write into instead of allocating: `softmaxCrossEntropy` with `"none"` needs one slot per row,
+   * `softmaxCrossEntropyGrad` rows × classes slots (row-major; the returned rows are views into it).
+   */
+  readonly out?: Float64Array;
+}
+
+/**
+ * Softmax cross-entropy from logits, one value per row, as `torch.nn.functional.cross_entropy`:
+ * ℓᵣ = −Σₖ tᵣₖ·log softmax(zᵣ)ₖ, with log softmax(z)ₖ = (zₖ − m) − log Σⱼ e^{zⱼ − m} shifted by the row max m, so
+ * logits `[1000, 999, 998]` give a finite, exact loss. The target weights tᵣₖ are
+ * - class indices yᵣ: (1 − ε)·w_{yᵣ}·[k = yᵣ] + (ε/C)·wₖ (ε = `labelSmoothing`, w = `classWeights`, C classes);
+ * - probabilities qᵣ: wₖ·((1 − ε)·qᵣₖ + ε/C) (rows need not sum to 1).
+ *
+ * Reductions as PyTorch: `"mean"` with class indices is the weighted mean over kept rows, Σᵣ ℓᵣ / Σ_{kept r} w_{yᵣ};
+ * with probabilities it is Σᵣ ℓᵣ / rows. Ignored rows give 0 with `"none"`.
+ *
+ * Shapes: `logits` [rows, C]; `targets` a Vector [rows] of integer class indices or a Matrix [rows, C] of
+ * probabilities in [0, 1]; result Float64Array [rows] (`"none"`) or a number.
+ * Infinities: a −∞ logit is meaningful for a class with zero target weight (a masked class: probability 0);
+ * −∞ where the target weight is positive (the loss would be +∞), +∞, or a kept row of only −∞ are errors.
+ * Rows that are ignored are only checked for NaN.
+ * @throws LossInputError `EMPTY`, `SHAPE_MISMATCH`, `NOT_FINITE`, `INVALID_TYPE`, `OUT_OF_DOMAIN` (class index not
+ * an integer in [0, C), probability ∉ [0, 1], negative class weight, labelSmoothing ∉ [0, 1), ignoreIndex not an
+ * integer or ≥ 0 with probability targets, unknown reduction), `EMPTY_MASK` (`"mean"` with every row ignored or
+ * zero total weight)
+ * @example
+ * softmaxCrossEntropy([[2, 1, 0], [1000, 999, 998]], [0, 2]); // => [0.4076059644443804, 2.4076059644443806]
+ * softmaxCrossEntropy([[0, 0], [5, 1]], [1, -1], { ignoreIndex: -1, reduction: "mean" }); // => 0.6931471805599453
+ */
+export function softmaxCrossEntropy(logits: Matrix, targets: Vector | Matrix, opts?: SoftmaxCrossEntropyOptions & { reduction?: "none" }): Float64Array;
+export function softmaxCrossEntropy(logits: Matrix, targets: Vector | Matrix, opts: SoftmaxCrossEntropyOptions & { reduction: "mean" | "sum" }): number;
+export function softmaxCrossEntropy(logits: Matrix, targets: Vector | Matrix, opts?: SoftmaxCrossEntropyOptions): number | Float64Array;
+export function softmaxCrossEntropy(logits: Matrix, targets: Vector | Matrix, opts?: SoftmaxCrossEntropyOptions): number | Float64Array {
+  const fn = "softmaxCrossEntropy";
+  const plan = crossEntropyPlan(fn, logits, targets, opts);
+  const out = plan.reduction === "none" ? outputBuffer(fn, plan.nRows, opts?.out) : null;
+  let total = 0;
+  for (let r = 0; r < plan.nRows; r++) {
+    const loss = isIgnored(plan, r) ? 0 : rowLoss(fn, plan, r);
+    if (out !== null) out[r] = loss;
+    else total += loss;
+  }
+  if (out !== null) return out;
+  return plan.reduction === "sum" ? total : total / plan.denominator;
+}
+
+/**
+ * Gradient of {@link softmaxCrossEntropy} with respect to the logits (of the sum of the returned values, or of the
+ * reduced number): ∂/∂zᵣₖ = s·(Tᵣ·softmax(zᵣ)ₖ − tᵣₖ), with Tᵣ = Σₖ tᵣₖ, s = 1/denominator for `"mean"` and 1
+ * otherwise; without weights and smoothing this is softmax − one-hot. Ignored rows get 0.
+ *
+ * Shapes: Float64Array[] [rows, C], like `logits`. Infinities as {@link softmaxCrossEntropy} (a masked class gets 0).
+ * @throws LossInputError as {@link softmaxCrossEntropy}
+ * @example
+ * softmaxCrossEntropyGrad([[0, 0]], [1]); // => [[0.5, -0.5]]
+ * softmaxCrossEntropyGrad([[0, -Infinity]], [0], { reduction: "mean" }); // => [[0, 0]]
+ */
+export function softmaxCrossEntropyGrad(logits: Matrix, targets: Vector | Matrix, opts?: SoftmaxCrossEntropyOptions): Float64Array[] {
+  const fn = "softmaxCrossEntropyGrad";
+  const plan = crossEntropyPlan(fn, logits, targets, opts);
+  const { nRows, nCols } = plan;
+  const buf = outputBuffer(fn, nRows * nCols, opts?.out);
+  const scale = plan.reduction === "mean" ? 1 / plan.denominator : 1;
+  const grad: Float64Array[] = [];
+  for (let r = 0; r < nRows; r++) {
+    const g = buf.subarray(r * nCols, (r + 1) * nCols);
+    if (isIgnored(plan, r)) g.fill(0);
+    else rowGrad(fn, plan, r, scale, g);
+    grad.push(g);
+  }
+  return grad;
+}
+
+/** ℓᵣ = Σₖ tₖ·(log S − (zₖ − m)), S = Σⱼ e^{zⱼ − m}: a max pass, an exp pass, then the target terms. */
+function rowLoss(fn: string, plan: CrossEntropyPlan, r: number): number {
+  const z = plan.rows[r];
+  const m = kept(fn, z, r);
+  let s = 0;
+  for (let k = 0; k < z.length; k++) s += Math.exp(z[k] - m);
+  const logS = Math.log(s);
+  if (plan.index !== null && plan.smoothing === 0) return term(fn, z, r, plan.index[r], targetWeight(plan, r, plan.index[r]), m, logS);
+  let loss = 0;
+  for (let k = 0; k < z.length; k++) loss += term(fn, z, r, k, targetWeight(plan, r, k), m, logS);
+  return loss;
+}
+
+/** t·(−log softmax(z)ₖ), taking 0·(−log 0) = 0 for a masked class. */
+function term(fn: string, z: ArrayLike<number>, r: number, k: number, t: number, m: number, logS: number): number {
+  if (t === 0) return 0;
+  const d = z[k] - m;
+  if (d === -Infinity) throw infiniteTargetLogit(fn, r, k);
+  return t * (logS - d);
+}
+
+/** gₖ = s·(T·eₖ/S − tₖ): the exponentials are written once into g, then scaled and the targets subtracted. */
+function rowGrad(fn: string, plan: CrossEntropyPlan, r: number, scale: number, g: Float64Array): void {
+  const z = plan.rows[r];
+  const m = kept(fn, z, r);
+  const { index, smoothing: eps, nCols } = plan;
+  let s = 0;
+  let total = 0; // T = Σₖ tₖ
+  if (index !== null) {
+    total = eps === 0 ? targetWeight(plan, r, index[r]) : (1 - eps) * weightOf(plan, index[r]) + (eps / nCols) * plan.weightSum;
+    for (let k = 0; k < nCols; k++) s += g[k] = Math.exp(z[k] - m);
+  } else {
+    for (let k = 0; k < nCols; k++) {
+      s += g[k] = Math.exp(z[k] - m);
+      total += targetWeight(plan, r, k);
+    }
+  }
+  const c = (scale * total) / s;
+  for (let k = 0; k < nCols; k++) g[k] *= c;
+  if (index !== null && eps === 0) {
+    subtractTarget(fn, z, r, index[r], scale * targetWeight(plan, r, index[r]), g);
+    return;
+  }
+  for (let k = 0; k < nCols; k++) subtractTarget(fn, z, r, k, scale * targetWeight(plan, r, k), g);
+}
+
+function subtractTarget(fn: string, z: ArrayLike<number>, r: number, k: number, st: number, g: Float64Array): void {
+  if (st === 0) return;
+  if (z[k] === -Infinity) throw infiniteTargetLogit(fn, r, k);
+  g[k] -= st;
+}
+
+function weightOf(plan: CrossEntropyPlan, k: number): number {
+  return plan.weights === null ? 1 : plan.weights[k];
+}
+
+/** The row max of a kept row, which must have a finite entry. */
+function kept(fn: string, z: ArrayLike<number>, r: number): number {
+  const m = rowMax(fn, z, r);
+  if (m === -Infinity) throw new LossInputError("NOT_FINITE", fn, "logits", `must have a finite entry in every kept row (got a row of -Infinity at index ${r})`);
+  return m;
+}

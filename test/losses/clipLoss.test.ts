@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { clipLoss, clipLossGrad, infoNCE } from "../../src";
+import { expectClose, flat } from "../support/close";
+import { expectLossError } from "../support/errors";
+import { expectGradient } from "../support/gradcheck";
+
+const EXACT = { rtol: 1e-12, atol: 1e-15 };
+const FD = { rtol: 1e-6, atol: 1e-7 };
+const A = [[0.3, -1.2, 0.5], [1.1, 0.4, -0.2], [-0.7, 0.8, 0.9]];
+const B = [[0.2, -1.0, 0.8], [0.9, 0.1, 0.3], [-0.5, 1.2, 0.4]];
+const SOFTPLUS_M1 = Math.log(1 + Math.exp(-1));
+
+function cosine(a: number[][], b: number[][]): number[][] {
+  const unit = (x: number[]) => x.map((v) => v / Math.hypot(...x));
+  return a.map((ra) => b.map((rb) => unit(ra).reduce((s, v, k) => s + v * unit(rb)[k], 0)));
+}
+
+describe("clipLoss", () => {
+  it("is log(1 + e^(−1/τ)) for orthogonal pairs (hand-worked), whatever the embedding lengths", () => {
+    // Cosine similarities are the identity: each row and column CE is log(1 + e^(−1/τ)).
+    expectClose(clipLoss([[1, 0], [0, 1]], [[2, 0], [0, 3]], { temperature: 1 }), SOFTPLUS_M1, EXACT);
+    expectClose(clipLoss([[5, 0], [0, 0.1]], [[1, 0], [0, 1]], { temperature: 0.5, reduction: "none" }), [Math.log(1 + Math.exp(-2)), Math.log(1 + Math.exp(-2))], EXACT);
+    expectClose(clipLoss([[1, 0], [0, 1]], [[1, 0], [0, 1]], { temperature: 1, reduction: "sum" }), 2 * SOFTPLUS_M1, EXACT);
+  });
+
+  it("matches open_clip's ClipLoss formula (numpy 2.4: ½·(CE(L, i) + CE(Lᵀ, i)), L = Â·B̂ᵀ/τ)", () => {
+    expectClose(clipLoss(A, B, { temperature: 1 }), 0.5280950165956073, EXACT);
+    expectClose(clipLoss(A, B, { temperature: 1, reduction: "none" }), [0.5033995241862101, 0.5894309910842694, 0.4914545345163423], EXACT);
+    // Default τ = 0.07: the loss is small, so log(1 + tiny) leaves ~1e-11 relative rounding in both implementations.
+    expectClose(clipLoss(A, B), 2.9478533057605294e-5, { rtol: 1e-9, atol: 0 });
+  });
+
+  it("equals symmetric infoNCE on the cosine-similarity matrix", () => {
+    const sim = cosine(A, B);
+    expectClose(clipLoss(A, B, { temperature: 0.3, reduction: "none" }), infoNCE(sim, { temperature: 0.3, symmetric: true }), { rtol: 1e-12, atol: 1e-14 });
+  });
+
+  it("reads Float32Array rows and writes into out", () => {
+    const out = new Float64Array(2);
+    const r = clipLoss([new Float32Array([1, 0]), new Float32Array([0, 1])], [[1, 0], [0, 1]], { temperature: 1, reduction: "none", out });
+    expect(r).toBe(out);
+    expectClose(out, [SOFTPLUS_M1, SOFTPLUS_M1], EXACT);
+  });
+
+  it("has gradients equal to central finite differences for both embeddings", () => {
+    for (const reduction of ["none", "mean", "sum"] as const) {
+      const o = { temperature: 0.5, reduction };
+      const g = clipLossGrad(A, B, o);
+      expectGradient((x) => clipLoss(x as number[][], B, o), g.embA, A, FD);
+      expectGradient((x) => clipLoss(A, x as number[][], o), g.embB, B, FD);
+    }
+  });
+
+  it("has gradients orthogonal to each embedding (its length does not matter)", () => {
+    const g = clipLossGrad(A, B, { temperature: 0.2 });
+    for (let i = 0; i < 3; i++) {
+      expectClose(g.embA[i].reduce((s, v, k) => s + v * A[i][k], 0), 0, { rtol: 0, atol: 1e-14 });
+      expectClose(g.embB[i].reduce((s, v, k) => s + v * B[i][k], 0), 0, { rtol: 0, atol: 1e-14 });
+    }
+  });
+
+  it("stays finite for huge and tiny embeddings and a small temperature", () => {
+    const huge = A.map((r) => r.map((v) => v * 1e200));
+    const tiny = B.map((r) => r.map((v) => v * 1e-200));
+    expectClose(clipLoss(huge, tiny, { temperature: 1 }), 0.5280950165956073, { rtol: 1e-12, atol: 0 });
+    const g = clipLossGrad(huge, tiny, { temperature: 1e-3 });
+    expect(Number.isFinite(clipLoss(huge, tiny, { temperature: 1e-3 }))).toBe(true);
+    expect([...flat(g.embA), ...flat(g.embB)].every(Number.isFinite)).toBe(true);
+  });
+
+  it("rejects bad input with typed errors", () => {
+    const f = "clipLoss";
+    expectLossError(() => clipLoss([], []), "EMPTY", f, "embA");
+    expectLossError(() => clipLoss([[1, 0]], [[1, 0], [0, 1]]), "SHAPE_MISMATCH", f, "embB");
+    expectLossError(() => clipLoss([[1, 0]], [[1, 0, 0]]), "SHAPE_MISMATCH", f, "embB");
+    expectLossError(() => clipLoss([[1, 0], [0]], [[1, 0], [0, 1]]), "SHAPE_MISMATCH", f, "embA");
+    expectLossError(() => clipLoss([[1, 0], [0, 0]], [[1, 0], [0, 1]]), "OUT_OF_DOMAIN", f, "embA");
+    expectLossError(() => clipLoss([[1, 0], [0, 1]], [[0, 0], [0, 1]]), "OUT_OF_DOMAIN", f, "embB");
+    expectLossError(() => clipLoss([[NaN, 0]], [[1, 0]]), "NOT_FINITE", f, "embA");
+    expectLossError(() => clipLoss([[1, 0]], [[Infinity, 0]]), "NOT_FINITE", f, "embB");
+    expectLossError(() => clipLoss([[1, 0]], [[1, 0]], { temperature: 0 }), "OUT_OF_DOMAIN", f, "temperature");
+    expectLossError(() => clipLoss([[1, 0]], [[1, 0]], { reduction: "all" as "sum" }), "OUT_OF_DOMAIN", f, "reduction");
+    expectLossError(() => clipLoss([[1, 0]], [[1, 0]], { reduction: "none", out: new Float64Array(2) }), "SHAPE_MISMATCH", f, "out");
+    expectLossError(() => clipLossGrad([[1, 0], [0, 0]], [[1, 0], [0, 1]]), "OUT_OF_DOMAIN", "clipLossGrad", "embA");
+    expectLossError(() => clipLossGrad([[1, 0]], [[1, 0]], { temperature: -1 }), "OUT_OF_DOMAIN", "clipLossGrad", "temperature");
+  });
+});
+
+const pairArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
+  fc.integer({ min: 1, max: 4 }).chain((d) => {
+    const emb = fc.array(fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: d, maxLength: d }), { minLength: n, maxLength: n })
+      .filter((m) => m.every((row) => Math.hypot(...row) > 0.1));
+    return fc.record({
+      a: emb,
+      b: emb,
+      temperature: fc.double({ min: 0.2, max: 2, noNaN: true }),
+      reduction: fc.constantFrom("none" as const, "mean" as const, "sum" as const),
+      scale: fc.double({ min: 0.01, max: 100, noNaN: true }),
+    });
+  }),
+);
+
+describe("clipLoss properties", () => {
+  it("is ≥ 0 and unchanged by scaling an embedding", () => {
+    fc.assert(fc.property(pairArb, ({ a, b, temperature, scale }) => {
+      const l = clipLoss(a, b, { temperature });
+      expect(l).toBeGreaterThanOrEqual(0);
+      expectClose(clipLoss(a.map((r) => r.map((v) => v * scale)), b, { temperature }), l, { rtol: 1e-10, atol: 1e-12 });
+    }), { numRuns: 150 });
+  });
+
+  it("has gradients equal to finite differences on random inputs", () => {
+    fc.assert(fc.property(pairArb, ({ a, b, temperature, reduction }) => {
+      const o = { temperature, reduction };
+      const g = clipLossGrad(a, b, o);
+      const tol = { rtol: 1e-5, atol: 1e-6 };
+      expectGradient((x) => clipLoss(x as number[][], b, o), g.embA, a, tol, 1e-5);
+      expectGradient((x) => clipLoss(a, x as number[][], o), g.embB, b, tol, 1e-5);
+    }), { numRuns: 80 });
+  });
+});
