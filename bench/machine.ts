@@ -1,0 +1,55 @@
+import { spawnSync } from "node:child_process";
+import * as os from "node:os";
+import type { NumpyInfo } from "./numpy";
+
+/** What a result depends on besides the code: the machine, the runtimes and the moment. */
+export interface Machine {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memoryGiB: number;
+  readonly os: string;
+  readonly node: string;
+  readonly v8: string;
+  readonly numpy: string;
+  readonly commit: string;
+  readonly date: string;
+  /** 1-minute load average when the run started: another process on a 2-core machine shows here. */
+  readonly load: number;
+}
+
+function gitCommit(): string {
+  const r = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : "unknown";
+}
+
+function blasText(info: NumpyInfo): string {
+  if (info.blas === undefined || info.blas.length === 0) return "";
+  const b = info.blas
+    .map((p) => [p.internal_api, p.version, p.architecture, p.num_threads === undefined ? "" : `${String(p.num_threads)} threads`])
+    .map((parts) => parts.filter((x) => x !== undefined && x !== null && x !== "").join(" "));
+  return `, BLAS ${b.join("; ")}`;
+}
+
+export function describeMachine(numpy: NumpyInfo | null, load: number): Machine {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus.length > 0 ? cpus[0].model.trim() : "unknown",
+    cores: os.availableParallelism(),
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    v8: process.versions.v8,
+    numpy: numpy === null ? "not run" : `numpy ${numpy.numpy} on Python ${numpy.python}${blasText(numpy)}`,
+    commit: gitCommit(),
+    date: new Date().toISOString(),
+    load,
+  };
+}
+
+export function renderMachine(m: Machine): string {
+  return [
+    `- CPU: ${m.cpu}, ${m.cores} cores available, ${m.memoryGiB} GiB memory; ${m.os}`,
+    `- Node ${m.node} (V8 ${m.v8}); ${m.numpy}`,
+    `- losslab commit ${m.commit}; run started ${m.date} with a 1-minute load average of ${m.load.toFixed(2)}`,
+  ].join("\n");
+}

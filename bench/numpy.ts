@@ -1,0 +1,95 @@
+import { spawn, spawnSync } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync } from "node:fs";
+import * as path from "node:path";
+import { createInterface } from "node:readline";
+import type { Checksum } from "./checksum";
+import type { Dtype, InputSpec } from "./data";
+import type { Params, Task } from "./case";
+import type { Protocol, Timing } from "./measure";
+
+/** The interpreter the numpy side runs on: Debian's, whose numpy the issue's baselines were measured with. */
+export const DEFAULT_PYTHON = "/usr/bin/python3";
+const SCRIPT = path.join(__dirname, "numpy_bench.py");
+
+/** What bench/numpy_bench.py says about itself when it starts. */
+export interface NumpyInfo {
+  readonly python: string;
+  readonly numpy: string;
+  readonly blas?: ReadonlyArray<Readonly<Record<string, unknown>>>;
+}
+
+export interface NumpyRequest {
+  readonly id: string;
+  readonly dtype: Dtype;
+  readonly shape: readonly number[];
+  readonly params: Params;
+  readonly inputs: readonly InputSpec[];
+  readonly tasks: readonly Task[];
+  readonly protocol: Protocol;
+}
+
+export type NumpyTiming = Timing & { readonly checksum?: Checksum };
+export type NumpyReply =
+  | { readonly ok: true; readonly results: Partial<Record<Task, NumpyTiming>> }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * The environment for the numpy process: ours without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE, which this machine sets
+ * for older OpenBLAS builds and which slow a current one down (see the README).
+ */
+function pythonEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return env;
+}
+
+/** Why numpy cannot be used with `python`, or null when it can. */
+export function numpyUnavailable(python: string): string | null {
+  if (!existsSync(python)) return `${python} not found`;
+  const r = spawnSync(python, ["-c", "import numpy"], { env: pythonEnv(), encoding: "utf8", timeout: 60_000 });
+  if (r.status !== 0) return `${python} cannot import numpy (${(r.stderr || String(r.error)).trim().split("\n").pop()})`;
+  return null;
+}
+
+/** A long-lived bench/numpy_bench.py process answering one request at a time over stdin/stdout. */
+export class NumpyWorker {
+  private readonly lines: AsyncIterator<string>;
+
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    readonly info: NumpyInfo,
+    lines: AsyncIterator<string>,
+  ) {
+    this.lines = lines;
+  }
+
+  static async start(python: string): Promise<NumpyWorker> {
+    const child = spawn(python, [SCRIPT], { env: pythonEnv(), stdio: ["pipe", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const first = await lines.next();
+    if (first.done === true) throw new Error(`numpy_bench.py exited before it was ready: ${stderr.trim()}`);
+    const info = JSON.parse(first.value) as NumpyInfo & { ready: boolean };
+    return new NumpyWorker(child, info, lines);
+  }
+
+  async run(request: NumpyRequest): Promise<NumpyReply> {
+    this.child.stdin.write(`${JSON.stringify(request)}\n`);
+    const next = await this.lines.next();
+    if (next.done === true) return { ok: false, error: "numpy_bench.py exited" };
+    return JSON.parse(next.value) as NumpyReply;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.child.exitCode !== null) return resolve();
+      this.child.once("exit", () => resolve());
+      this.child.stdin.end();
+    });
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench -- [options]`: times every loss and its gradient in losslab and, in the same run, in numpy;
+ * prints the table; `--write` regenerates bench/RESULTS.md. See bench/README.md.
+ */
+import * as os from "node:os";
+import * as losslab from "../src/index";
+import { formatShape, missing, sizesFor } from "./case";
+import { ALL_CASES } from "./cases";
+import { parseCli, USAGE } from "./cli";
+import type { CliOptions } from "./cli";
+import { describeMachine } from "./machine";
+import { renderResults, RESULTS_PATH, writeAtomic } from "./results";
+import { runSuite, selectCases } from "./suite";
+import { renderTable } from "./table";
+
+function listCases(cli: CliOptions): string {
+  return selectCases(ALL_CASES, cli.filter)
+    .map((c) => {
+      const sizes = cli.dtypes.map((d) => `${d}: ${sizesFor(c, cli.tiers, d, cli.f64Large).map((s) => formatShape(s.shape)).join(", ")}`);
+      const waiting = missing(losslab, c);
+      const state = waiting.length === 0 ? "" : `  (waiting for ${waiting.join(", ")})`;
+      return `${c.id.padEnd(14)} ${c.value} / ${c.grad}${state}\n${" ".repeat(15)}${sizes.join("; ")}`;
+    })
+    .join("\n");
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let cli: CliOptions;
+  try {
+    cli = parseCli(argv);
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (cli.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (cli.list) {
+    process.stdout.write(`${listCases(cli)}\n`);
+    return 0;
+  }
+  const load = os.loadavg()[0];
+  const result = await runSuite({
+    lib: losslab,
+    cases: ALL_CASES,
+    filter: cli.filter,
+    tiers: cli.tiers,
+    dtypes: cli.dtypes,
+    tasks: cli.tasks,
+    protocol: cli.protocol,
+    numpy: cli.numpy,
+    python: cli.python,
+    f64Large: cli.f64Large,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`${renderTable(result)}\n`);
+  if (cli.json !== undefined) writeAtomic(cli.json, `${JSON.stringify(result, null, 1)}\n`);
+  if (cli.write) {
+    const command = ["npm run bench --", ...argv].join(" ").replace(/ --$/, "");
+    writeAtomic(RESULTS_PATH, renderResults(result, describeMachine(result.numpy, load), command, cli.protocol));
+    process.stderr.write(`wrote ${RESULTS_PATH}\n`);
+  }
+  const failed = result.rows.some((r) => r.jsError !== undefined || r.numpyError !== undefined);
+  return failed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);
