@@ -35,4 +35,13 @@ export type { ClipLossOptions } from "./losses/clipLoss";
 // — end row-wise losses
 
 // — pair and balance losses: tripletLoss, marginRankingLoss, preferenceLoss, preferenceRewards, lossShares (helper L3)
+export { tripletLoss, tripletLossGrad } from "./losses/tripletLoss";
+export type { TripletDistance, TripletLossGradient, TripletLossOptions } from "./losses/tripletLoss";
+export { marginRankingLoss, marginRankingLossGrad } from "./losses/marginRankingLoss";
+export type { MarginRankingLossGradient, MarginRankingLossOptions } from "./losses/marginRankingLoss";
+export { preferenceLoss, preferenceLossGrad } from "./losses/preferenceLoss";
+export type { PreferenceLossGradient, PreferenceLossOptions, PreferenceLossType } from "./losses/preferenceLoss";
+export { preferenceRewards } from "./losses/preferenceRewards";
+export type { PreferenceRewards, PreferenceRewardsOptions } from "./losses/preferenceRewards";
+export { lossShares } from "./losses/lossShares";
 // — end pair and balance losses

@@ -1,0 +1,167 @@
+import { LossInputError, show } from "../core/errors";
+import { checkChoice, checkNumber, checkOptions, checkReduction } from "../core/validate";
+import { outputBuffer } from "../core/output";
+import { reductionScale } from "../core/reduce";
+import { sigmoidScalar, softplusScalar } from "../helpers/sigmoid";
+import type { Reduction, Vector } from "../core/types";
+import { logRatioGap, readPreferencePairs } from "./preferencePairs";
+
+/** The pairwise preference losses of TRL's `DPOTrainer` (`loss_type`). */
+export type PreferenceLossType = "sigmoid" | "hinge" | "ipo" | "robust";
+
+/** Options of {@link preferenceLoss} and {@link preferenceLossGrad}. */
+export interface PreferenceLossOptions {
+  /** The inverse temperature β > 0 scaling the log-ratio gap. Default 0.1 (as TRL). */
+  readonly beta?: number;
+  /** Default `"sigmoid"` (DPO). `"hinge"` (SLiC), `"ipo"` (IPO), `"robust"` (robust DPO). */
+  readonly lossType?: PreferenceLossType;
+  /**
+   * ε, the assumed probability that a preference label is flipped: 0 ≤ ε < 1 for `"sigmoid"` (conservative DPO),
+   * 0 ≤ ε < ½ for `"robust"`. Must be 0 for `"hinge"` and `"ipo"`, which have no smoothed form. Default 0.
+   */
+  readonly labelSmoothing?: number;
+  /** `"none"` (default) keeps one loss per pair, `"mean"` averages them, `"sum"` adds them. */
+  readonly reduction?: Reduction;
+  /** A Float64Array of one slot per pair to write the per-pair losses into (used with `"none"`). */
+  readonly out?: Float64Array;
+}
+
+/** The gradient of {@link preferenceLoss} with respect to each of its four inputs. */
+export interface PreferenceLossGradient {
+  readonly logpW: Float64Array;
+  readonly logpL: Float64Array;
+  readonly refW: Float64Array;
+  readonly refL: Float64Array;
+}
+
+interface Settings {
+  readonly beta: number;
+  readonly type: PreferenceLossType;
+  readonly eps: number;
+  readonly reduction: Reduction;
+}
+
+function settings(fn: string, opts: PreferenceLossOptions | undefined): Settings {
+  const o = checkOptions(fn, opts);
+  const beta = checkNumber(fn, "beta", o.beta ?? 0.1, { min: 0, minExclusive: true });
+  const type = checkChoice<PreferenceLossType>(fn, "lossType", o.lossType ?? "sigmoid", ["sigmoid", "hinge", "ipo", "robust"]);
+  const eps = checkNumber(fn, "labelSmoothing", o.labelSmoothing ?? 0, { min: 0, max: type === "robust" ? 0.5 : 1, maxExclusive: true });
+  if (eps !== 0 && (type === "hinge" || type === "ipo")) {
+    // TRL ignores it with a warning; a library has no warning channel, so a value that would be ignored is an error.
+    throw new LossInputError("OUT_OF_DOMAIN", fn, "labelSmoothing", `must be 0 for lossType ${JSON.stringify(type)}, which has no smoothed form (got ${show(eps)})`);
+  }
+  return { beta, type, eps, reduction: checkReduction(fn, o.reduction ?? "none") };
+}
+
+/**
+ * The loss of one pair as a function of its log-ratio gap h (s = βh), specialised once per call so the hot loop
+ * makes one monomorphic call. The ε terms are left out at ε = 0, so 0·∞ never appears.
+ */
+function lossOf(type: PreferenceLossType, beta: number, eps: number): (h: number) => number {
+  const a = 1 - eps;
+  const c = 1 / (2 * beta);
+  switch (type) {
+    case "sigmoid":
+      if (eps === 0) return (h) => softplusScalar(-beta * h);
+      return (h) => softplusScalar(-beta * h) * a + softplusScalar(beta * h) * eps;
+    case "robust":
+      if (eps === 0) return (h) => softplusScalar(-beta * h);
+      return (h) => (softplusScalar(-beta * h) * a - softplusScalar(beta * h) * eps) / (1 - 2 * eps);
+    case "hinge":
+      return (h) => Math.max(0, 1 - beta * h);
+    case "ipo":
+      return (h) => (h - c) * (h - c);
+  }
+}
+
+/** dℓ/dh of one pair (softplus'(x) = σ(x)), specialised as {@link lossOf}. */
+function slopeOf(type: PreferenceLossType, beta: number, eps: number): (h: number) => number {
+  const a = 1 - eps;
+  const c = 1 / (2 * beta);
+  switch (type) {
+    case "sigmoid":
+      if (eps === 0) return (h) => -beta * sigmoidScalar(-beta * h);
+      return (h) => beta * (eps * sigmoidScalar(beta * h) - a * sigmoidScalar(-beta * h));
+    case "robust":
+      if (eps === 0) return (h) => -beta * sigmoidScalar(-beta * h);
+      return (h) => (-beta * (a * sigmoidScalar(-beta * h) + eps * sigmoidScalar(beta * h))) / (1 - 2 * eps);
+    case "hinge":
+      return (h) => (1 - beta * h > 0 ? -beta : 0);
+    case "ipo":
+      return (h) => 2 * (h - c);
+  }
+}
+
+/**
+ * Pairwise preference loss (DPO and relatives), as TRL's `DPOTrainer.dpo_loss`. With the log-ratio gap
+ * h = (logpW − refW) − (logpL − refL), s = βh and ε = labelSmoothing:
+ * - `"sigmoid"` (DPO; cDPO for ε > 0): (1 − ε)·softplus(−s) + ε·softplus(s) = −(1 − ε)·log σ(s) − ε·log σ(−s)
+ * - `"robust"`: ((1 − ε)·softplus(−s) − ε·softplus(s)) / (1 − 2ε) — unbiased under label noise, so it can be < 0
+ * - `"hinge"` (SLiC): max(0, 1 − s)
+ * - `"ipo"`: (h − 1/(2β))² (IPO regresses the unscaled gap h onto 1/(2β))
+ *
+ * Gradient: ∂ℓ/∂logpW = ∂ℓ/∂refL = ℓ'(h), ∂ℓ/∂logpL = ∂ℓ/∂refW = −ℓ'(h), with ℓ'(h) = β(εσ(s) − (1 − ε)σ(−s)) for
+ * sigmoid, −β((1 − ε)σ(−s) + εσ(s))/(1 − 2ε) for robust, −β·[1 − s > 0] for hinge, 2(h − 1/(2β)) for ipo.
+ * softplus(x) = max(x, 0) + log1p(e^−|x|) never overflows: |s| = 1000 gives finite losses and gradients.
+ *
+ * Shapes: four Vectors [n] (one entry per pair); `"none"` gives a Float64Array [n], `"mean"`/`"sum"` a number. No
+ * infinity is meaningful (a −∞ log-probability would make h = ∞ − ∞).
+ * @throws LossInputError `EMPTY`, `SHAPE_MISMATCH` (lengths differ), `NOT_FINITE` (NaN, ±Infinity), `INVALID_TYPE`,
+ * `OUT_OF_DOMAIN` (β ≤ 0, unknown lossType, labelSmoothing ∉ [0, 1), ≥ ½ for robust or ≠ 0 for hinge/ipo, reduction)
+ * @example
+ * preferenceLoss([-2, -1.5], [-3, -1], [-2.2, -1.4], [-2.8, -1.1], { beta: 0.2 }); // => [0.6539469673175899, 0.713347167228034]
+ * preferenceLoss([-1], [-2], [-1], [-1], { lossType: "hinge", beta: 0.5 }); // => [0.5]
+ */
+export function preferenceLoss(logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, opts: PreferenceLossOptions & { reduction: "mean" | "sum" }): number;
+export function preferenceLoss(logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, opts?: PreferenceLossOptions & { reduction?: "none" }): Float64Array;
+export function preferenceLoss(logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, opts?: PreferenceLossOptions): number | Float64Array;
+export function preferenceLoss(logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, opts?: PreferenceLossOptions): number | Float64Array {
+  const fn = "preferenceLoss";
+  const { beta, type, eps, reduction } = settings(fn, opts);
+  const q = readPreferencePairs(fn, logpW, logpL, refW, refL);
+  const n = q.n;
+  const out = reduction === "none" ? outputBuffer(fn, n, opts?.out) : undefined;
+  const loss = lossOf(type, beta, eps);
+  const { logpW: w, logpL: l, refW: rw, refL: rl } = q;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const v = loss(logRatioGap(w[i], l[i], rw[i], rl[i]));
+    if (out) out[i] = v;
+    else s += v;
+  }
+  if (out) return out;
+  return reduction === "mean" ? s / n : s;
+}
+
+/**
+ * Gradient of the sum of {@link preferenceLoss}'s returned values (of the scalar for `"mean"`/`"sum"`) with respect to
+ * all four inputs (formulas in {@link preferenceLoss}; times 1/n for `"mean"`). The hinge's kink at s = 1 takes the
+ * flat side (0), as `torch.relu`'s backward, which TRL's hinge loss uses.
+ *
+ * Shapes: `{logpW, logpL, refW, refL}`, four Float64Arrays [n].
+ * @throws LossInputError as {@link preferenceLoss}
+ * @example
+ * preferenceLossGrad([0], [0], [0], [0]).logpW; // => [-0.05]
+ * preferenceLossGrad([0], [0], [0], [0], { lossType: "ipo", beta: 0.5 }).refW; // => [2]
+ */
+export function preferenceLossGrad(logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, opts?: PreferenceLossOptions): PreferenceLossGradient {
+  const fn = "preferenceLossGrad";
+  const { beta, type, eps, reduction } = settings(fn, opts);
+  const q = readPreferencePairs(fn, logpW, logpL, refW, refL);
+  const n = q.n;
+  const scale = reductionScale(reduction, n);
+  const gW = new Float64Array(n);
+  const gL = new Float64Array(n);
+  const gRW = new Float64Array(n);
+  const gRL = new Float64Array(n);
+  const slope = slopeOf(type, beta, eps);
+  const { logpW: w, logpL: l, refW: rw, refL: rl } = q;
+  for (let i = 0; i < n; i++) {
+    const g = scale * slope(logRatioGap(w[i], l[i], rw[i], rl[i]));
+    gW[i] = g;
+    gL[i] = -g;
+    gRW[i] = -g;
+    gRL[i] = g;
+  }
+  return { logpW: gW, logpL: gL, refW: gRW, refL: gRL };
+}
