@@ -23,7 +23,7 @@ function isArrayish(x: unknown): boolean {
 
 /**
  * Checks every element of a flat buffer: a number, not NaN, finite unless `allowInfinite`.
- * @throws LossInputError `INVALID_TYPE` | `NOT_FINITE`
+ * @throws LossInputError `INVALID_TYPE` (not a number), `SHAPE_MISMATCH` (an array where a number belongs: mixed depths), `NOT_FINITE`
  */
 export function checkValues(fn: string, arg: string, data: ArrayLike<number>, opts: ReadOptions = {}, at = ""): void {
   const plain = Array.isArray(data);
@@ -32,6 +32,9 @@ export function checkValues(fn: string, arg: string, data: ArrayLike<number>, op
     const v = data[i];
     // v - v is 0 for finite numbers and NaN for NaN and ±Infinity: one comparison on the fast path.
     if (v - v === 0 && (!plain || typeof v === "number")) continue;
+    if (plain && isArrayish(v)) {
+      throw new LossInputError("SHAPE_MISMATCH", fn, arg, `must be rectangular (got an array where a number was expected, at index ${at}${i})`);
+    }
     if (plain && typeof v !== "number") {
       throw new LossInputError("INVALID_TYPE", fn, arg, `must hold numbers (got ${show(v)} at index ${at}${i})`);
     }
@@ -144,6 +147,9 @@ export interface Rows {
  * @throws LossInputError `INVALID_TYPE`, `EMPTY`, `SHAPE_MISMATCH` (ragged or not 2-D), `NOT_FINITE`
  */
 export function readMatrix(fn: string, arg: string, m: ReadonlyArray<ArrayLike<number>>, opts: ReadOptions = {}): Rows {
+  if (ArrayBuffer.isView(m)) {
+    throw new LossInputError("SHAPE_MISMATCH", fn, arg, `must be a matrix: an array of rows (got a 1-D typed array of length ${(m as unknown as ArrayLike<number>).length})`);
+  }
   if (!Array.isArray(m)) throw new LossInputError("INVALID_TYPE", fn, arg, `must be an array of rows (got ${show(m)})`);
   if (m.length === 0) throw new LossInputError("EMPTY", fn, arg, "must have at least one row (got [])");
   const first = m[0];

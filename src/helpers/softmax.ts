@@ -37,9 +37,15 @@ export function logSoftmax(x: Vector): Float64Array;
 export function logSoftmax(x: Matrix): Float64Array[];
 export function logSoftmax(x: Vector | Matrix): Float64Array | Float64Array[] {
   return rowWise("logSoftmax", x, (row) => {
-    const lse = logsumexpRow(row);
+    // (xⱼ − m) − log Σ e^{xₖ − m} rather than xⱼ − logsumexp(x): the shift is exact, so [1000, 999, 998] gives
+    // the same digits as [2, 1, 0] (xⱼ − (m + log s) would lose the low bits of log s next to m = 1000).
+    let m = -Infinity;
+    for (let j = 0; j < row.length; j++) if (row[j] > m) m = row[j];
+    let s = 0;
+    for (let j = 0; j < row.length; j++) s += Math.exp(row[j] - m);
+    const logS = Math.log(s);
     const out = new Float64Array(row.length);
-    for (let j = 0; j < row.length; j++) out[j] = row[j] - lse;
+    for (let j = 0; j < row.length; j++) out[j] = row[j] - m - logS;
     return out;
   });
 }
