@@ -14,7 +14,7 @@ export interface CrossEntropyPlanOptions {
 
 /**
  * A validated softmax cross-entropy call. Every row r has target weights t_k ≥ 0 over the classes, and its loss is
- * ℓ_r = Σ_k t_k·(−log softmax(z_r)_k), with gradient (Σ_k t_k)·softmax(z_r) − t (see {@link targetWeight}).
+ * ℓ_r = Σ_k t_k·(−log softmax(z_r)_k), with gradient (Σ_k t_k)·softmax(z_r) − t (see crossEntropyRow.ts).
  */
 export interface CrossEntropyPlan {
   readonly rows: Matrix;
@@ -123,35 +123,4 @@ function readProbabilities(fn: string, targets: Matrix, nRows: number, nCols: nu
 /** True when row r is ignored (its class index equals ignoreIndex). */
 export function isIgnored(plan: CrossEntropyPlan, r: number): boolean {
   return plan.index !== null && plan.index[r] === plan.ignoreIndex;
-}
-
-/**
- * The target weight t_k of class k in row r: index targets (1−ε)·w_y·[k = y] + (ε/C)·w_k; probability targets
- * w_k·((1−ε)·q_k + ε/C) (PyTorch's label smoothing, with w_k = 1 without class weights).
- */
-export function targetWeight(plan: CrossEntropyPlan, r: number, k: number): number {
-  const { weights, smoothing: eps, nCols } = plan;
-  const w = weights === null ? 1 : weights[k];
-  if (plan.probs !== null) return w * ((1 - eps) * plan.probs[r][k] + eps / nCols);
-  const hit = (plan.index as ArrayLike<number>)[r] === k ? 1 - eps : 0;
-  return eps === 0 ? w * hit : w * (hit + eps / nCols);
-}
-
-/**
- * The row maximum m, for the shift by the row max. +∞ has no softmax (∞ − ∞).
- * @throws LossInputError `NOT_FINITE`
- */
-export function rowMax(fn: string, row: ArrayLike<number>, r: number): number {
-  let m = -Infinity;
-  for (let k = 0; k < row.length; k++) if (row[k] > m) m = row[k];
-  if (m === Infinity) throw new LossInputError("NOT_FINITE", fn, "logits", `must not contain +Infinity (softmax is undefined there; got it in row ${r})`);
-  return m;
-}
-
-/** The error for a −∞ logit whose class carries target weight: the loss would be +∞. */
-export function infiniteTargetLogit(fn: string, r: number, k: number): LossInputError {
-  return new LossInputError(
-    "NOT_FINITE", fn, "logits",
-    `may be -Infinity only for classes with zero target weight (got -Infinity at index ${r}, ${k}, whose class carries target weight: the loss would be +Infinity)`,
-  );
 }

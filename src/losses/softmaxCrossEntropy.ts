@@ -1,10 +1,7 @@
-import { LossInputError } from "../core/errors";
 import { outputBuffer } from "../core/output";
 import type { Matrix, Reduction, Vector } from "../core/types";
-import {
-  crossEntropyPlan, infiniteTargetLogit, isIgnored, rowMax, targetWeight,
-  type CrossEntropyPlan,
-} from "./crossEntropyPlan";
+import { crossEntropyPlan, isIgnored } from "./crossEntropyPlan";
+import { crossEntropyRowGrad, crossEntropyRowLoss } from "./crossEntropyRow";
 
 /** Options of {@link softmaxCrossEntropy} and {@link softmaxCrossEntropyGrad} (PyTorch's names, camelCased). */
 export interface SoftmaxCrossEntropyOptions {
@@ -55,7 +52,7 @@ export function softmaxCrossEntropy(logits: Matrix, targets: Vector | Matrix, op
   const out = plan.reduction === "none" ? outputBuffer(fn, plan.nRows, opts?.out) : null;
   let total = 0;
   for (let r = 0; r < plan.nRows; r++) {
-    const loss = isIgnored(plan, r) ? 0 : rowLoss(fn, plan, r);
+    const loss = isIgnored(plan, r) ? 0 : crossEntropyRowLoss(fn, plan, r);
     if (out !== null) out[r] = loss;
     else total += loss;
   }
@@ -84,71 +81,8 @@ export function softmaxCrossEntropyGrad(logits: Matrix, targets: Vector | Matrix
   for (let r = 0; r < nRows; r++) {
     const g = buf.subarray(r * nCols, (r + 1) * nCols);
     if (isIgnored(plan, r)) g.fill(0);
-    else rowGrad(fn, plan, r, scale, g);
+    else crossEntropyRowGrad(fn, plan, r, scale, g);
     grad.push(g);
   }
   return grad;
-}
-
-/** ℓᵣ = Σₖ tₖ·(log S − (zₖ − m)), S = Σⱼ e^{zⱼ − m}: a max pass, an exp pass, then the target terms. */
-function rowLoss(fn: string, plan: CrossEntropyPlan, r: number): number {
-  const z = plan.rows[r];
-  const m = kept(fn, z, r);
-  let s = 0;
-  for (let k = 0; k < z.length; k++) s += Math.exp(z[k] - m);
-  const logS = Math.log(s);
-  if (plan.index !== null && plan.smoothing === 0) return term(fn, z, r, plan.index[r], targetWeight(plan, r, plan.index[r]), m, logS);
-  let loss = 0;
-  for (let k = 0; k < z.length; k++) loss += term(fn, z, r, k, targetWeight(plan, r, k), m, logS);
-  return loss;
-}
-
-/** t·(−log softmax(z)ₖ), taking 0·(−log 0) = 0 for a masked class. */
-function term(fn: string, z: ArrayLike<number>, r: number, k: number, t: number, m: number, logS: number): number {
-  if (t === 0) return 0;
-  const d = z[k] - m;
-  if (d === -Infinity) throw infiniteTargetLogit(fn, r, k);
-  return t * (logS - d);
-}
-
-/** gₖ = s·(T·eₖ/S − tₖ): the exponentials are written once into g, then scaled and the targets subtracted. */
-function rowGrad(fn: string, plan: CrossEntropyPlan, r: number, scale: number, g: Float64Array): void {
-  const z = plan.rows[r];
-  const m = kept(fn, z, r);
-  const { index, smoothing: eps, nCols } = plan;
-  let s = 0;
-  let total = 0; // T = Σₖ tₖ
-  if (index !== null) {
-    total = eps === 0 ? targetWeight(plan, r, index[r]) : (1 - eps) * weightOf(plan, index[r]) + (eps / nCols) * plan.weightSum;
-    for (let k = 0; k < nCols; k++) s += g[k] = Math.exp(z[k] - m);
-  } else {
-    for (let k = 0; k < nCols; k++) {
-      s += g[k] = Math.exp(z[k] - m);
-      total += targetWeight(plan, r, k);
-    }
-  }
-  const c = (scale * total) / s;
-  for (let k = 0; k < nCols; k++) g[k] *= c;
-  if (index !== null && eps === 0) {
-    subtractTarget(fn, z, r, index[r], scale * targetWeight(plan, r, index[r]), g);
-    return;
-  }
-  for (let k = 0; k < nCols; k++) subtractTarget(fn, z, r, k, scale * targetWeight(plan, r, k), g);
-}
-
-function subtractTarget(fn: string, z: ArrayLike<number>, r: number, k: number, st: number, g: Float64Array): void {
-  if (st === 0) return;
-  if (z[k] === -Infinity) throw infiniteTargetLogit(fn, r, k);
-  g[k] -= st;
-}
-
-function weightOf(plan: CrossEntropyPlan, k: number): number {
-  return plan.weights === null ? 1 : plan.weights[k];
-}
-
-/** The row max of a kept row, which must have a finite entry. */
-function kept(fn: string, z: ArrayLike<number>, r: number): number {
-  const m = rowMax(fn, z, r);
-  if (m === -Infinity) throw new LossInputError("NOT_FINITE", fn, "logits", `must have a finite entry in every kept row (got a row of -Infinity at index ${r})`);
-  return m;
 }
