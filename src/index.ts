@@ -21,6 +21,16 @@ export { mse, mseGrad } from "./losses/mse";
 export type { MseOptions } from "./losses/mse";
 
 // — elementwise losses: huber, smoothL1, bceWithLogits, focalLoss, sigmoidFocalLoss (section owned by helper L1)
+export { huber, huberGrad } from "./losses/huber";
+export type { HuberOptions } from "./losses/huber";
+export { smoothL1, smoothL1Grad } from "./losses/smoothL1";
+export type { SmoothL1Options } from "./losses/smoothL1";
+export { bceWithLogits, bceWithLogitsGrad } from "./losses/bceWithLogits";
+export type { BceWithLogitsOptions } from "./losses/bceWithLogits";
+export { focalLoss, focalLossGrad } from "./losses/focalLoss";
+export type { FocalLossOptions } from "./losses/focalLoss";
+export { sigmoidFocalLoss, sigmoidFocalLossGrad } from "./losses/sigmoidFocalLoss";
+export type { SigmoidFocalLossOptions } from "./losses/sigmoidFocalLoss";
 // — end elementwise losses
 
 // — row-wise losses: softmaxCrossEntropy, maskedMean, infoNCE, clipLoss (section owned by helper L2)

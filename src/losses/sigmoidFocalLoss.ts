@@ -1,0 +1,123 @@
+import { assertSameShape, flatten, unflatten } from "../core/tensor";
+import { checkNumber, checkOptions, checkReduction } from "../core/validate";
+import { outputBuffer } from "../core/output";
+import type { NestedFloat64, Reduction, Tensor } from "../core/types";
+import { checkUnitInterval } from "./bceWithLogits";
+import { modulate } from "./focalLoss";
+
+/** Options of {@link sigmoidFocalLoss} and {@link sigmoidFocalLossGrad}. */
+export interface SigmoidFocalLossOptions {
+  /** Weight α ∈ [0, 1] of the positive class (1 − α for the negative); `null` for no α weighting. Default 0.25. */
+  readonly alpha?: number | null;
+  /** Focusing exponent γ ≥ 0. Default 2. */
+  readonly gamma?: number;
+  /** `"none"` (default) keeps one value per element, `"mean"` averages, `"sum"` adds. */
+  readonly reduction?: Reduction;
+  /** A Float64Array of one slot per element to write the per-element result into (reused, not allocated). */
+  readonly out?: Float64Array;
+}
+
+function read(fn: string, logits: Tensor, targets: Tensor, opts: SigmoidFocalLossOptions | undefined) {
+  const o = checkOptions(fn, opts);
+  const reduction = checkReduction(fn, o.reduction ?? "none");
+  const gamma = checkNumber(fn, "gamma", o.gamma ?? 2, { min: 0 });
+  const alpha = o.alpha === null ? null : checkNumber(fn, "alpha", o.alpha ?? 0.25, { min: 0, max: 1 });
+  const z = flatten(fn, "logits", logits, { allowInfinite: true });
+  const y = flatten(fn, "targets", targets, { allowInfinite: true });
+  assertSameShape(fn, "logits", z, "targets", y);
+  checkUnitInterval(fn, "targets", y.data);
+  return { o, reduction, gamma, alpha, z: z.data, y: y.data, shape: z.shape };
+}
+
+/**
+ * BCE-with-logits (1 − y)·softplus(z) + y·softplus(−z), given l = log1p(e^−|z|); at z = ±∞ a term whose
+ * coefficient is 0 vanishes (0·∞ = 0), so a saturated logit that agrees with a hard label costs 0.
+ */
+function crossEntropy(z: number, y: number, l: number): number {
+  if (z - z === 0) return (1 - y) * (Math.max(z, 0) + l) + y * (Math.max(-z, 0) + l);
+  return (z > 0 ? 1 - y : y) > 0 ? Infinity : 0;
+}
+
+/**
+ * Sigmoid focal loss on logits, as `torchvision.ops.sigmoid_focal_loss` (RetinaNet): with p = σ(z),
+ * p_t = p·y + (1 − p)(1 − y) and ce = BCE-with-logits(z, y),
+ * ℓ = α_t·ce·(1 − p_t)^γ, α_t = α·y + (1 − α)(1 − y) (α_t = 1 when `alpha` is `null`).
+ * Gradient (see {@link sigmoidFocalLossGrad}): α_t·(1 − p_t)^γ·[σ(z) − y + γ·ce·(1 − 2y)·σ(z)σ(−z)/(1 − p_t)].
+ *
+ * Stable for any logit: σ(z), σ(−z) and ce come from one e^−|z| (logits ±1000 give exact 0 or α_t·1000).
+ * Shapes: `logits` and `targets` are nested arrays of one shape, any depth; `"none"` keeps the nesting,
+ * `"mean"`/`"sum"` give a number. Targets in [0, 1] (soft labels allowed).
+ * Infinities: logits ±∞ are meaningful, as in {@link bceWithLogits}: ℓ = 0 when the target agrees exactly
+ * (z = +∞, y = 1 or z = −∞, y = 0) or α_t = 0, +∞ otherwise.
+ * @throws LossInputError `SHAPE_MISMATCH` (targets, `out`), `OUT_OF_DOMAIN` (target ∉ [0, 1], alpha ∉ [0, 1],
+ *   gamma < 0, reduction), `NOT_FINITE` (NaN, non-finite alpha or gamma), `EMPTY`, `INVALID_TYPE`
+ * @example
+ * sigmoidFocalLoss([0, 0], [1, 0]); // => [0.0625 * Math.LN2, 0.1875 * Math.LN2]
+ * sigmoidFocalLoss([1000, -1000, 1000], [0, 0, 1], { alpha: null }); // => [1000, 0, 0]
+ * sigmoidFocalLoss([0], [1], { gamma: 0, alpha: 0.5, reduction: "sum" }); // => 0.5 * Math.LN2
+ */
+export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts: SigmoidFocalLossOptions & { reduction: "mean" | "sum" }): number;
+export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions & { reduction?: "none" }): NestedFloat64;
+export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions): number | NestedFloat64;
+export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions): number | NestedFloat64 {
+  const fn = "sigmoidFocalLoss";
+  const { o, reduction, gamma, alpha, z, y, shape } = read(fn, logits, targets, opts);
+  const n = z.length;
+  const out = reduction === "none" ? outputBuffer(fn, n, o.out) : null;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const zi = z[i];
+    const t = y[i];
+    // σ(z) and σ(−z) from one e^−|z|, each with full relative accuracy, so 1 − p_t never cancels.
+    const e = Math.exp(-Math.abs(zi));
+    const big = 1 / (1 + e); // σ(|z|)
+    const small = e * big; // σ(−|z|)
+    const m = zi >= 0 ? (1 - t) * big + t * small : (1 - t) * small + t * big; // 1 − p_t
+    const alphaT = alpha === null ? 1 : alpha * t + (1 - alpha) * (1 - t);
+    // A zero factor removes the term even when ce = ∞ (a saturated wrong logit that α or p_t switches off).
+    const factor = alphaT * modulate(m, gamma);
+    const v = factor === 0 ? 0 : factor * crossEntropy(zi, t, Math.log1p(e));
+    if (out !== null) out[i] = v;
+    s += v;
+  }
+  if (out !== null) return unflatten(out, shape);
+  return reduction === "sum" ? s : s / n;
+}
+
+/**
+ * Gradient of {@link sigmoidFocalLoss} with respect to `logits`, with s = σ(z), m = 1 − p_t:
+ * dℓ/dz = α_t·m^γ·[(1 − y)·s − y·(1 − s) + γ·ce·(1 − 2y)·s(1 − s)/m], divided by N for `"mean"`. Shaped like `logits`.
+ *
+ * The factor s(1 − s)/m is at most 1 (m ≥ min(s, 1 − s)), so m^(γ−1) never appears alone: finite for γ < 1 and
+ * for |z| = 1000, where it gives the exact limits (e.g. −α_t for z = −1000, y = 1). At z = ±∞ the ce term's
+ * limit (ce·σ(−|z|) → 0) is used.
+ *
+ * @throws LossInputError as {@link sigmoidFocalLoss}
+ * @example
+ * sigmoidFocalLossGrad([0], [1], { gamma: 0, alpha: null }); // => [-0.5]
+ * sigmoidFocalLossGrad([-1000, 1000], [1, 1]); // => [-0.25, 0]
+ */
+export function sigmoidFocalLossGrad(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions): NestedFloat64 {
+  const fn = "sigmoidFocalLossGrad";
+  const { o, reduction, gamma, alpha, z, y, shape } = read(fn, logits, targets, opts);
+  const n = z.length;
+  const out = outputBuffer(fn, n, o.out);
+  const scale = reduction === "mean" ? n : 1;
+  for (let i = 0; i < n; i++) {
+    const zi = z[i];
+    const t = y[i];
+    const e = Math.exp(-Math.abs(zi));
+    const big = 1 / (1 + e);
+    const small = e * big;
+    const sig = zi >= 0 ? big : small; // σ(z)
+    const sigNeg = zi >= 0 ? small : big; // σ(−z)
+    const m = (1 - t) * sig + t * sigNeg; // 1 − p_t
+    const alphaT = alpha === null ? 1 : alpha * t + (1 - alpha) * (1 - t);
+    const ratio = m > 0 ? (sig * sigNeg) / m : 1; // ≤ 1; m = 0 only with a saturated hard label
+    // γ·ce·(1 − 2y)·σ(z)σ(−z)/m; its limit at z = ±∞ is 0 (ce grows like |z|, σ(−|z|) decays like e^−|z|).
+    const ceTerm = zi - zi === 0 && gamma !== 0 ? gamma * crossEntropy(zi, t, Math.log1p(e)) * (1 - 2 * t) * ratio : 0;
+    const g = alphaT * modulate(m, gamma) * ((1 - t) * sig - t * sigNeg + ceTerm);
+    out[i] = g / scale + 0;
+  }
+  return unflatten(out, shape);
+}
