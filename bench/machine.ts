@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import * as os from "node:os";
 import type { NumpyInfo } from "./numpy";
 
@@ -17,9 +18,21 @@ export interface Machine {
   readonly load: number;
 }
 
+/** The commit, marked when src/ has uncommitted changes (the bench measures the work tree). */
 function gitCommit(): string {
-  const r = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" });
-  return r.status === 0 ? r.stdout.trim() : "unknown";
+  const head = spawnSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" });
+  if (head.status !== 0) return "unknown";
+  const dirty = spawnSync("git", ["status", "--porcelain", "--", "src"], { encoding: "utf8" });
+  return `${head.stdout.trim()}${dirty.status === 0 && dirty.stdout.trim() !== "" ? " with uncommitted changes in src/" : ""}`;
+}
+
+/** The widest x86 SIMD the CPU reports (numpy's ufuncs use it; V8's scalar code does not). */
+function simd(): string {
+  if (!existsSync("/proc/cpuinfo")) return "";
+  const flags = new Set((/^flags\s*:(.*)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? "").trim().split(/\s+/));
+  if (flags.has("avx512f")) return ", AVX-512";
+  if (flags.has("avx2")) return ", AVX2";
+  return "";
 }
 
 function blasText(info: NumpyInfo): string {
@@ -33,7 +46,7 @@ function blasText(info: NumpyInfo): string {
 export function describeMachine(numpy: NumpyInfo | null, load: number): Machine {
   const cpus = os.cpus();
   return {
-    cpu: cpus.length > 0 ? cpus[0].model.trim() : "unknown",
+    cpu: `${cpus.length > 0 ? cpus[0].model.trim() : "unknown"}${simd()}`,
     cores: os.availableParallelism(),
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()} ${os.arch()}`,

@@ -61,6 +61,7 @@ export class NumpyWorker {
     private readonly child: ChildProcessWithoutNullStreams,
     readonly info: NumpyInfo,
     lines: AsyncIterator<string>,
+    private readonly stderr: () => string,
   ) {
     this.lines = lines;
   }
@@ -71,17 +72,22 @@ export class NumpyWorker {
     child.stderr.on("data", (d: Buffer) => {
       stderr += d.toString();
     });
+    // A worker that died (e.g. out of memory) shows as an error reply; writing to it must not crash the run.
+    child.stdin.on("error", () => undefined);
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     const first = await lines.next();
     if (first.done === true) throw new Error(`numpy_bench.py exited before it was ready: ${stderr.trim()}`);
     const info = JSON.parse(first.value) as NumpyInfo & { ready: boolean };
-    return new NumpyWorker(child, info, lines);
+    return new NumpyWorker(child, info, lines, () => stderr);
   }
 
   async run(request: NumpyRequest): Promise<NumpyReply> {
     this.child.stdin.write(`${JSON.stringify(request)}\n`);
     const next = await this.lines.next();
-    if (next.done === true) return { ok: false, error: "numpy_bench.py exited" };
+    if (next.done === true) {
+      const why = this.stderr().trim().split("\n").pop() ?? "";
+      return { ok: false, error: `numpy_bench.py exited (code ${String(this.child.exitCode)})${why === "" ? "" : `: ${why}`}` };
+    }
     return JSON.parse(next.value) as NumpyReply;
   }
 
