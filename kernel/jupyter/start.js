@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Starts the losslab Jupyter kernel: the project's own node_modules/tslab, in the project root.
+// kernel.json runs `node {resource_dir}/../../start.js {connection_file}`; {resource_dir} is
+// kernel/jupyter/kernels/losslab, so this file is kernel/jupyter/start.js and the project root is two folders up.
+// Starting in the root makes it tslab's compiler root: `import … from "./losslab"` works in every front-end,
+// whatever folder the front-end opened the notebook from.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+const root = process.env.LOSSLAB_ROOT ? path.resolve(process.env.LOSSLAB_ROOT) : path.resolve(__dirname, "..", "..");
+const connectionFile = process.argv[2] && path.resolve(process.argv[2]);
+const tslabMain = path.join(root, "node_modules", "tslab", "dist", "main.js");
+
+if (!connectionFile) {
+  process.stderr.write("usage: node kernel/jupyter/start.js <connection file>  (Jupyter passes it)\n");
+  process.exit(2);
+}
+if (!fs.existsSync(tslabMain)) {
+  process.stderr.write(`losslab kernel: ${tslabMain} is missing; run \`npm ci\` in ${root}\n`);
+  process.exit(1);
+}
+process.chdir(root);
+// enableFindLocal: false: use exactly this tslab, not one found by walking up from the working directory.
+require(tslabMain).startKernel({ configPath: connectionFile, enableFindLocal: false });

@@ -1,0 +1,126 @@
+/**
+ * The one place that touches tslab's internals (tslab 1.0.x): the display writer behind `tslab.display`
+ * (`tslab/dist/jupyter`'s `lastWriteDisplayData`) and the converter/executor pair that compiles and runs cells.
+ *
+ * This file is also compiled by tslab itself when a notebook imports a module that displays (charts), so it keeps
+ * to TypeScript 5.0 syntax, imports no tslab types (they would drag TypeScript's own declarations into every
+ * notebook) and keeps no state of its own: the display writer lives in tslab's module, which the kernel (or the
+ * headless runner) and every notebook share because they all `require` the project's `node_modules/tslab`.
+ */
+
+/** One display bundle: MIME type → value (a string, or an object for JSON MIME types), as Jupyter's display_data. */
+export interface DisplayBundle {
+  data: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+  /** `display_id` makes a display updatable (see {@link DisplayWriter}). */
+  transient?: { display_id?: string };
+}
+
+/** Receives every display bundle a cell sends; `update` is true for `update_display_data`. */
+export type DisplayWriter = (bundle: DisplayBundle, update: boolean) => void;
+
+interface TslabJupyterModule {
+  lastWriteDisplayData: DisplayWriter | null;
+}
+
+function jupyterModule(): TslabJupyterModule {
+  return require("tslab/dist/jupyter") as TslabJupyterModule;
+}
+
+/**
+ * Sends one display bundle (several MIME types at once) to the running notebook: the Jupyter kernel's iopub
+ * channel, or the headless runner's writer.
+ * @throws Error when no cell is running under the losslab kernel or runner
+ */
+export function writeDisplayData(bundle: DisplayBundle): void {
+  const write = jupyterModule().lastWriteDisplayData;
+  if (typeof write !== "function") {
+    throw new Error(
+      "losslab display: no notebook is listening (run this cell in the losslab kernel or with `npx losslab run`)",
+    );
+  }
+  write({ data: bundle.data, metadata: bundle.metadata || {}, transient: bundle.transient || {} }, false);
+}
+
+/** Routes `tslab.display` and {@link writeDisplayData} to `writer` (the headless runner), or detaches with `null`. */
+export function setDisplayWriter(writer: DisplayWriter | null): void {
+  jupyterModule().lastWriteDisplayData = writer;
+}
+
+/** The console the executor reports to: `log` for a cell's last expression, `error` for diagnostics and throws. */
+export interface ExecutorConsole {
+  log(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+/** A tslab execution session: cells share declarations, as in the kernel. */
+export interface TslabSession {
+  /** Compiles and runs one cell; resolves false when it failed (the reason went to the console's `error`). */
+  execute(code: string): Promise<boolean>;
+  /** Interrupts a cell that is awaiting (a synchronous loop is interrupted by SIGINT instead). */
+  interrupt(): void;
+  /** The cells' top-level declarations, by name (tslab stores them on its exports object). */
+  readonly locals: Record<string, unknown>;
+  close(): void;
+}
+
+export interface TslabSessionOptions {
+  /** The compiler root: must be the process's working directory (tslab's converter reads `process.cwd()`). */
+  rootDir: string;
+  console: ExecutorConsole;
+  /**
+   * Watch the compiled files for changes, as the interactive kernel does (default false: a headless run does not
+   * edit files while it runs, and the ~900 file watchers cost start-up time).
+   */
+  watchFiles?: boolean;
+}
+
+interface TsSys {
+  watchFile?: (...args: unknown[]) => { close(): void };
+  watchDirectory?: (...args: unknown[]) => { close(): void };
+}
+
+interface Converter {
+  close(): void;
+}
+
+/**
+ * Creates the converter/executor pair the tslab kernel uses, in this process (one per process: the executor keeps
+ * its state on `globalThis.__tslab__`).
+ * @throws Error when `rootDir` is not the working directory
+ */
+export function createTslabSession(options: TslabSessionOptions): TslabSession {
+  const path = require("path") as typeof import("path");
+  if (path.resolve(options.rootDir) !== process.cwd()) {
+    throw new Error(`createTslabSession: rootDir must be the working directory (got ${options.rootDir}, cwd ${process.cwd()})`);
+  }
+  if (!options.watchFiles) {
+    // tslab's own TypeScript fork, resolved from tslab's folder so that it is the copy tslab uses.
+    const tslabDir = path.dirname(require.resolve("tslab/package.json"));
+    const tsPath = require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] });
+    const sys = (require(tsPath) as { sys: TsSys }).sys;
+    const none = () => ({ close() {} });
+    sys.watchFile = none;
+    sys.watchDirectory = none;
+  }
+  const { createConverter } = require("tslab/dist/converter") as {
+    createConverter(o: { isJS: boolean; isBrowser: boolean }): Converter;
+  };
+  const { createExecutor } = require("tslab/dist/executor") as {
+    createExecutor(rootDir: string, convs: unknown, console: ExecutorConsole): TslabSession;
+  };
+  let browser: Converter | null = null;
+  const node = createConverter({ isJS: false, isBrowser: false });
+  const convs = {
+    node,
+    get browser() {
+      if (!browser) browser = createConverter({ isJS: false, isBrowser: true });
+      return browser;
+    },
+    close() {
+      node.close();
+      if (browser) browser.close();
+    },
+  };
+  return createExecutor(process.cwd(), convs, options.console);
+}
