@@ -43,7 +43,7 @@ export function toJunit(results: readonly FileResult[]): string {
         else {
           failures += 1;
           const [first] = cell.errors;
-          const details = cell.errors.flatMap((e) => [`${e.ename}: ${e.evalue}`, ...e.traceback]).join("\n");
+          const details = cell.errors.flatMap((e) => (e.traceback.length > 0 ? e.traceback : [`${e.ename}: ${e.evalue}`])).join("\n");
           cases.push(testcase(suite, name, cell.ms / 1000, failure("failure", first?.ename ?? "Error", first?.evalue ?? "", details)));
         }
       }

@@ -12,7 +12,7 @@ export interface NotebookReport {
   /** Each reason the notebook did not pass (empty when it passed). */
   problems: string[];
   /** The failing cells: `cell` is the index in the notebook's `cells` (from 0). */
-  failures: { cell: number; label: string; ename: string; evalue: string; firstLines: string[] }[];
+  failures: { cell: number; label: string; ename: string; evalue: string; ms: number; firstLines: string[] }[];
   /** Set when the file could not be read: NOT_FOUND, UNREADABLE, MALFORMED_JSON, NOT_A_NOTEBOOK, UNSUPPORTED_VERSION. */
   error: { code: string; message: string } | null;
 }
@@ -56,6 +56,7 @@ export function toReport(results: readonly FileResult[]): RunReport {
           label: c.label,
           ename: c.errors[0]?.ename ?? "Error",
           evalue: c.errors[0]?.evalue ?? "",
+          ms: c.ms,
           firstLines: c.firstLines,
         })),
       error: null,

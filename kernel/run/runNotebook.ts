@@ -95,7 +95,7 @@ export async function runNotebook(source: Notebook, startKernel: KernelFactory, 
     if (!kernelError && options.afterCell) await options.afterCell(run, kernel);
     options.onCellDone?.(progress);
   }
-  if (kernel.alive) await kernel.drain(options.drainMs ?? 1000);
+  if (kernel.alive && !kernelError) await kernel.drain(options.drainMs ?? 1000);
   await kernel.close();
 
   const cells = source.cells.map((cell, index) => {
