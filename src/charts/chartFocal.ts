@@ -1,7 +1,7 @@
 import type { Vector } from "../core/types";
 import { checkNumber } from "../core/validate";
 import { focalLoss } from "../losses/focalLoss";
-import { label, linspace, pickSlider, sliderCurve, sliderFilter, sliderParam, sliderValues, themed, tips } from "./spec";
+import { label, linspace, pickSlider, sliderCurve, sliderFilter, sliderParam, sliderValues, themed, tips, withMarked } from "./spec";
 import type { ChartPanel, ChartPanelsSpec, ChartRow, ChartSlider } from "./spec";
 import { lossSeries, referenceSeries, seriesChannels } from "./series";
 import type { SeriesStyle } from "./series";
@@ -9,7 +9,7 @@ import { pointLabels } from "./labels";
 
 /** Options of {@link chartFocal}. */
 export interface ChartFocalOptions {
-  /** One curve per focusing exponent γ (γ = 0 is cross-entropy, drawn dashed). Default `[0, 0.5, 1, 2, 5]`. */
+  /** One curve per focusing exponent γ (γ = 0 is cross-entropy, drawn dashed), plus `markedGamma`'s. Default `[0, 0.5, 1, 2, 5]`. */
   readonly gammas?: readonly number[];
   /** Range of pₜ, the probability of the true class, on the x axis. Default `[0.01, 1]`. */
   readonly range?: readonly [number, number];
@@ -63,7 +63,7 @@ export function chartFocal(opts: ChartFocalOptions = {}): ChartPanelsSpec {
   const slider = pickSlider(opts.interactive, { min: 0, max: 5, step: 0.25 });
   const pt = linspace(fn, "range", opts.range ?? [0.01, 1], opts.points ?? (slider === null ? 100 : 60));
   const markedGamma = checkNumber(fn, "markedGamma", opts.markedGamma ?? 2, { min: 0 });
-  const gammas = slider === null ? Array.from(opts.gammas ?? [0, 0.5, 1, 2, 5]) : sliderValues(fn, "interactive", slider, markedGamma);
+  const gammas = slider === null ? withMarked(opts.gammas ?? [0, 0.5, 1, 2, 5], markedGamma) : sliderValues(fn, "interactive", slider, markedGamma);
   const name = (g: number) => (g === 0 ? CE : `γ = ${label(g)}`);
   const ce = focalLoss(pt, { gamma: 0 }) as Float64Array;
   const curves: ChartRow[] = [];

@@ -2,14 +2,14 @@ import type { Vector } from "../core/types";
 import { checkNumber } from "../core/validate";
 import { huber, huberGrad } from "../losses/huber";
 import { mse, mseGrad } from "../losses/mse";
-import { label, linspace, pickSlider, sliderCurve, sliderFilter, sliderParam, sliderValues, themed, tips } from "./spec";
+import { label, linspace, pickSlider, sliderCurve, sliderFilter, sliderParam, sliderValues, themed, tips, withMarked } from "./spec";
 import type { ChartPanel, ChartPanelsSpec, ChartRow, ChartSlider } from "./spec";
 import { lossSeries, referenceSeries, seriesChannels } from "./series";
 import type { SeriesStyle } from "./series";
 
 /** Options of {@link chartHuber}. */
 export interface ChartHuberOptions {
-  /** The δ of each Huber curve. Default `[0.5, 1, 2]`. */
+  /** The δ of each Huber curve, plus `markedDelta`'s. Default `[0.5, 1, 2]`. */
   readonly deltas?: readonly number[];
   /** Residual range on the x axis. Default `[-3, 3]`. */
   readonly range?: readonly [number, number];
@@ -70,7 +70,7 @@ export function chartHuber(opts: ChartHuberOptions = {}): ChartPanelsSpec {
   const slider = pickSlider(opts.interactive, { min: 0.1, max: 3, step: 0.1 });
   const r = linspace(fn, "range", opts.range ?? [-3, 3], opts.points ?? (slider === null ? 121 : 61));
   const markedDelta = checkNumber(fn, "markedDelta", opts.markedDelta ?? 1, { min: 0, minExclusive: true });
-  const deltas = slider === null ? Array.from(opts.deltas ?? [0.5, 1, 2]) : sliderValues(fn, "interactive", slider, markedDelta);
+  const deltas = slider === null ? withMarked(opts.deltas ?? [0.5, 1, 2], markedDelta) : sliderValues(fn, "interactive", slider, markedDelta);
   const name = (d: number) => `Huber δ = ${label(d)}`;
   const curves: ChartRow[] = [];
   const grid: ChartRow[] = [];

@@ -2,7 +2,7 @@ import type { Vector } from "../core/types";
 import { checkNumber } from "../core/validate";
 import { preferenceLoss } from "../losses/preferenceLoss";
 import type { PreferenceLossType } from "../losses/preferenceLoss";
-import { label, linspace, pickSlider, sliderFilter, sliderParam, sliderValues, themed, tips } from "./spec";
+import { label, linspace, pickSlider, sliderFilter, sliderParam, sliderValues, themed, tips, withMarked } from "./spec";
 import type { ChartPanel, ChartPanelsSpec, ChartRow, ChartSlider } from "./spec";
 import { lossSeries, seriesChannels } from "./series";
 import type { LegendPlace, SeriesStyle } from "./series";
@@ -10,7 +10,7 @@ import { chartPalette } from "./theme";
 
 /** Options of {@link chartPreference}. */
 export interface ChartPreferenceOptions {
-  /** One sigmoid (DPO) curve per β in the left panel. Default `[0.1, 0.2, 0.5, 1]`. */
+  /** One sigmoid (DPO) curve per β in the left panel, plus `beta`'s. Default `[0.1, 0.2, 0.5, 1]`. */
   readonly betas?: readonly number[];
   /** The β of the right panel (loss types) and of the marked pairs. Default the seed's 0.2. */
   readonly beta?: number;
@@ -68,7 +68,7 @@ export function chartPreference(opts: ChartPreferenceOptions = {}): ChartPanelsS
   const slider = pickSlider(opts.interactive, { min: 0.05, max: 1, step: 0.05 });
   const h = linspace(fn, "range", opts.range ?? [-10, 10], opts.points ?? (slider === null ? 161 : 81));
   const grid = slider === null ? null : sliderValues(fn, "interactive", slider, beta0);
-  const betas = grid ?? Array.from(opts.betas ?? [0.1, 0.2, 0.5, 1]);
+  const betas = grid ?? withMarked(opts.betas ?? [0.1, 0.2, 0.5, 1], beta0);
   const zeros = new Float64Array(h.length);
   const lossAt = (beta: number, lossType: PreferenceLossType) =>
     preferenceLoss(h, zeros, zeros, zeros, { beta, lossType, labelSmoothing: lossType === "robust" ? eps : 0 });

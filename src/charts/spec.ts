@@ -113,3 +113,8 @@ export function sliderCurve(field: string, name: string, curve: string): Array<{
 export function tips(...channels: ReadonlyArray<{ field: string; type: "quantitative" | "nominal" | "ordinal"; title?: string | null }>) {
   return channels.map((c) => ({ field: c.field, type: c.type, ...(c.title ? { title: c.title } : {}) }));
 }
+
+/** The curve parameters to draw: the given ones plus the marked dots' own (so the dots sit on a drawn curve), sorted. */
+export function withMarked(values: readonly number[], marked: number): number[] {
+  return (values.includes(marked) ? [...values] : [...values, marked]).sort((a, b) => a - b);
+}

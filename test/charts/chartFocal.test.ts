@@ -39,6 +39,11 @@ describe("chartFocal", () => {
     expect([...new Set(curves.map((c) => c.curve))]).toEqual(["γ = 0 (cross-entropy)", "γ = 0.5", "γ = 1", "γ = 2", "γ = 5"]);
   });
 
+  it("always draws the marked γ's curve, so the dots sit on a curve", () => {
+    const curves = chartFocal({ gammas: [1, 3] }).datasets?.curves as Row[];
+    expect([...new Set(curves.map((c) => c.curve))]).toEqual(["γ = 1", "γ = 2", "γ = 3"]);
+  });
+
   it("precomputes the interactive grid with focalLoss at every slider γ (0 to 5 by 0.25)", () => {
     const spec = chartFocal({ interactive: true });
     expect(spec.params).toEqual([{ name: "gamma", value: 2, bind: { input: "range", min: 0, max: 5, step: 0.25, name: "γ " } }]);

@@ -6,13 +6,11 @@ import { Resvg } from "@resvg/resvg-js";
 import * as vega from "vega";
 
 const DEJAVU = "/usr/share/fonts/truetype/dejavu";
-/** The fonts the PNG renderer uses; sans-serif resolves to DejaVu Sans. */
+/**
+ * The fonts the PNG renderer and the measurer use: DejaVu Sans files only (sans-serif resolves to it). Loading four
+ * files instead of every system font saves ~100 ms per PNG; DejaVu covers every glyph the charts use (ₜ, ℓ, ∂, δ …).
+ */
 export const CHART_FONTS = {
-  loadSystemFonts: true,
-  defaultFontFamily: "DejaVu Sans",
-  sansSerifFamily: "DejaVu Sans",
-};
-const MEASURE_FONTS = {
   loadSystemFonts: false,
   fontFiles: ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"].map((f) => `${DEJAVU}/${f}`),
   defaultFontFamily: "DejaVu Sans",
@@ -25,7 +23,7 @@ const advances = new Map<string, number>();
 function inkWidth(text: string, style: string): number {
   const esc = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="200"><text x="10" y="150" font-family="sans-serif" font-size="${REF}" ${style} xml:space="preserve">${esc}</text></svg>`;
-  const box = new Resvg(svg, { font: MEASURE_FONTS }).getBBox();
+  const box = new Resvg(svg, { font: CHART_FONTS }).getBBox();
   return box === undefined ? 0 : box.width;
 }
 
