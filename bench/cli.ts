@@ -18,6 +18,7 @@ export const USAGE = `npm run bench -- [options]
   --min-samples n   at least n samples (default ${DEFAULT_PROTOCOL.minSamples})
   --no-numpy        losslab only
   --python path     interpreter with numpy (default ${DEFAULT_PYTHON})
+  --default-malloc  run numpy with glibc's default allocation settings (history-dependent page faults)
   --json file       also write the raw results as JSON
   --write           regenerate bench/RESULTS.md from this run
   --list            list the cases and their sizes, run nothing
@@ -32,6 +33,7 @@ export interface CliOptions {
   readonly f64Large: boolean;
   readonly numpy: boolean;
   readonly python: string;
+  readonly defaultMalloc: boolean;
   readonly json?: string;
   readonly write: boolean;
   readonly list: boolean;
@@ -71,6 +73,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       "min-samples": { type: "string" },
       "no-numpy": { type: "boolean", default: false },
       python: { type: "string" },
+      "default-malloc": { type: "boolean", default: false },
       json: { type: "string" },
       write: { type: "boolean", default: false },
       list: { type: "boolean", default: false },
@@ -94,6 +97,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     f64Large: values["f64-large"] === true,
     numpy: values["no-numpy"] !== true,
     python: values.python ?? DEFAULT_PYTHON,
+    defaultMalloc: values["default-malloc"] === true,
     ...(values.json === undefined ? {} : { json: values.json }),
     write: values.write === true,
     list: values.list === true,

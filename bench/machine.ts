@@ -52,7 +52,10 @@ export function describeMachine(numpy: NumpyInfo | null, load: number): Machine 
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     v8: process.versions.v8,
-    numpy: numpy === null ? "not run" : `numpy ${numpy.numpy} on Python ${numpy.python}${blasText(numpy)}`,
+    numpy:
+      numpy === null
+        ? "numpy not run"
+        : `numpy ${numpy.numpy} on Python ${numpy.python}${blasText(numpy)}; glibc malloc ${numpy.pinnedMalloc === true ? "pinned (MALLOC_MMAP_THRESHOLD_ 32 MiB, no trimming)" : "default"}`,
     commit: gitCommit(),
     date: new Date().toISOString(),
     load,

@@ -17,6 +17,8 @@ export interface NumpyInfo {
   readonly python: string;
   readonly numpy: string;
   readonly blas?: ReadonlyArray<Readonly<Record<string, unknown>>>;
+  /** True when the worker ran with {@link PINNED_MALLOC}. */
+  readonly pinnedMalloc?: boolean;
 }
 
 export interface NumpyRequest {
@@ -35,11 +37,23 @@ export type NumpyReply =
   | { readonly ok: false; readonly error: string };
 
 /**
- * The environment for the numpy process: ours without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE, which this machine sets
- * for older OpenBLAS builds and which slow a current one down (see the README).
+ * glibc settings that keep numpy's temporaries of up to 32 MiB on the heap and the heap untrimmed. Without them,
+ * whether a temporary is served from the heap or from a fresh mapping (page faults, which are slow in this VM)
+ * depends on the process's allocation history, and numpy's times at N = 1e6 swing between ~1 and ~30 ms from one
+ * request to the next (see the README). Node's allocations do not go through these settings.
  */
-function pythonEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
+export const PINNED_MALLOC: Readonly<Record<string, string>> = {
+  MALLOC_MMAP_THRESHOLD_: String(32 * 2 ** 20),
+  MALLOC_TRIM_THRESHOLD_: String(2 ** 32),
+};
+
+/**
+ * The environment for the numpy process: ours without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE, which this machine sets
+ * for older OpenBLAS builds and which slow a current one down (see the README), plus {@link PINNED_MALLOC} unless
+ * `defaultMalloc`.
+ */
+function pythonEnv(defaultMalloc: boolean): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...(defaultMalloc ? {} : PINNED_MALLOC) };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
   return env;
@@ -48,7 +62,7 @@ function pythonEnv(): NodeJS.ProcessEnv {
 /** Why numpy cannot be used with `python`, or null when it can. */
 export function numpyUnavailable(python: string): string | null {
   if (!existsSync(python)) return `${python} not found`;
-  const r = spawnSync(python, ["-c", "import numpy"], { env: pythonEnv(), encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(python, ["-c", "import numpy"], { env: pythonEnv(true), encoding: "utf8", timeout: 60_000 });
   if (r.status !== 0) return `${python} cannot import numpy (${(r.stderr || String(r.error)).trim().split("\n").pop()})`;
   return null;
 }
@@ -66,8 +80,8 @@ export class NumpyWorker {
     this.lines = lines;
   }
 
-  static async start(python: string): Promise<NumpyWorker> {
-    const child = spawn(python, [SCRIPT], { env: pythonEnv(), stdio: ["pipe", "pipe", "pipe"] });
+  static async start(python: string, defaultMalloc: boolean): Promise<NumpyWorker> {
+    const child = spawn(python, [SCRIPT], { env: pythonEnv(defaultMalloc), stdio: ["pipe", "pipe", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => {
       stderr += d.toString();
@@ -77,7 +91,7 @@ export class NumpyWorker {
     const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     const first = await lines.next();
     if (first.done === true) throw new Error(`numpy_bench.py exited before it was ready: ${stderr.trim()}`);
-    const info = JSON.parse(first.value) as NumpyInfo & { ready: boolean };
+    const info: NumpyInfo = { ...(JSON.parse(first.value) as NumpyInfo), pinnedMalloc: !defaultMalloc };
     return new NumpyWorker(child, info, lines, () => stderr);
   }
 

@@ -50,7 +50,7 @@ def generate(spec, dtype):
     dist, stream = spec["dist"], spec["stream"]
     b1, b2 = hash_scalar(2 * stream), hash_scalar(2 * stream + 1)
     out = np.empty(n, dtype=np.int64 if dist["kind"] == "index" else dtype)
-    chunk = 1 << 22
+    chunk = 1 << 16
     for s in range(0, n, chunk):
         e = min(n, s + chunk)
         u = unit(b1, s, e)

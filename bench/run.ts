@@ -51,6 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
     protocol: cli.protocol,
     numpy: cli.numpy,
     python: cli.python,
+    defaultMalloc: cli.defaultMalloc,
     f64Large: cli.f64Large,
     log: (line) => process.stderr.write(`${line}\n`),
   });

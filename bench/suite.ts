@@ -21,6 +21,8 @@ export interface SuiteOptions {
   /** Run the numpy side (when `python` has numpy). */
   readonly numpy: boolean;
   readonly python: string;
+  /** Run numpy with glibc's default, history-dependent allocation instead of the pinned settings (see numpy.ts). */
+  readonly defaultMalloc?: boolean;
   /** Also run Float64 at the sizes that are Float32-only by default. */
   readonly f64Large: boolean;
   /** Progress lines (stderr in the CLI). */
@@ -83,7 +85,7 @@ export async function runSuite(o: SuiteOptions): Promise<SuiteResult> {
   let numpyNote: string | undefined;
   if (o.numpy) {
     const why = numpyUnavailable(o.python);
-    if (why === null) worker = await NumpyWorker.start(o.python);
+    if (why === null) worker = await NumpyWorker.start(o.python, o.defaultMalloc === true);
     else numpyNote = why;
   } else {
     numpyNote = "not requested (--no-numpy)";

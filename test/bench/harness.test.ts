@@ -24,6 +24,7 @@ describe("bench command line", () => {
     expect(o.dtypes).toEqual(["f64", "f32"]);
     expect(o.tasks).toEqual(["value", "grad", "both"]);
     expect(o.numpy).toBe(true);
+    expect(o.defaultMalloc).toBe(false);
     expect(o.write).toBe(false);
   });
 
