@@ -55,4 +55,4 @@ export { preferenceRewards } from "./losses/preferenceRewards";
 export type { PreferenceRewards, PreferenceRewardsOptions } from "./losses/preferenceRewards";
 export { lossShares } from "./losses/lossShares";
 // — end pair and balance losses
-export * from "./charts";
+export * from "./charts/index";
