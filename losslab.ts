@@ -4,3 +4,6 @@
  * (`./src/index`, not `./src`: tslab loads local modules by file name and cannot import a folder.)
  */
 export * from "./src/index";
+// Charts in the notebook: one display bundle (Vega-Lite spec, PNG, text). Kernel-side, so not in the library.
+export { show } from "./kernel/display/show";
+export type { ShowOptions } from "./kernel/display/show";

@@ -7,7 +7,7 @@ import type { ValidateFunction } from "ajv";
 import { beforeAll, describe, expect, it } from "vitest";
 import { chartSchemaUrl, chartTheme } from "../../src/charts";
 import { catalog } from "./catalog";
-import { renderSvg, svgToPng } from "./render";
+import { renderSvg, svgToPng } from "../../kernel/render/renderChart";
 
 const ROOT = join(__dirname, "../..");
 const OUT = join(ROOT, "build/charts");
@@ -45,7 +45,7 @@ describe.each(catalog)("chart $name", ({ name, make }) => {
     expect(rendered.svg.startsWith("<svg")).toBe(true);
     const total = Object.values(rendered.marks).reduce((a, b) => a + b, 0);
     expect(total).toBeGreaterThan(0);
-    const png = svgToPng(rendered.svg);
+    const { png } = svgToPng(rendered.svg);
     const { width, height } = pngSize(png);
     expect(width).toBeGreaterThan(400);
     expect(height).toBeGreaterThan(200);

@@ -2,15 +2,15 @@
 // about 40 % too wide for DejaVu Sans: legends and titles get padded with empty space in the PNG. This measures each
 // character's advance once per font with resvg (the same renderer and fonts as the PNG) and sums them, as
 // vl-convert does with its own textMetrics.width. Kerning is ignored (a pixel or two on a long label).
-import { Resvg } from "@resvg/resvg-js";
-import * as vega from "vega";
+import { loadResvg, loadVega, type ResvgOptions } from "./modules";
 
 const DEJAVU = "/usr/share/fonts/truetype/dejavu";
 /**
  * The fonts the PNG renderer and the measurer use: DejaVu Sans files only (sans-serif resolves to it). Loading four
  * files instead of every system font saves ~100 ms per PNG; DejaVu covers every glyph the charts use (ₜ, ℓ, ∂, δ …).
+ * Debian package `fonts-dejavu-core`.
  */
-export const CHART_FONTS = {
+export const CHART_FONTS: NonNullable<ResvgOptions["font"]> = {
   loadSystemFonts: false,
   fontFiles: ["DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"].map((f) => `${DEJAVU}/${f}`),
   defaultFontFamily: "DejaVu Sans",
@@ -23,6 +23,7 @@ const advances = new Map<string, number>();
 function inkWidth(text: string, style: string): number {
   const esc = text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="200"><text x="10" y="150" font-family="sans-serif" font-size="${REF}" ${style} xml:space="preserve">${esc}</text></svg>`;
+  const { Resvg } = loadResvg();
   const box = new Resvg(svg, { font: CHART_FONTS }).getBBox();
   return box === undefined ? 0 : box.width;
 }
@@ -41,7 +42,8 @@ function advance(ch: string, style: string): number {
   return w;
 }
 
-interface TextItem {
+/** The font properties of a vega text item that change its width. */
+export interface TextItem {
   readonly fontSize?: number;
   readonly fontWeight?: string | number;
   readonly fontStyle?: string;
@@ -60,9 +62,9 @@ export function measureText(item: TextItem, text: unknown): number {
 }
 
 let installed = false;
-/** Makes vega's headless layout use {@link measureText} (once per process). */
+/** Makes vega's headless layout use {@link measureText} (once per process; renderChart calls it). */
 export function installTextMetrics(): void {
   if (installed) return;
-  (vega as unknown as { textMetrics: { width: (item: TextItem, text: unknown) => number } }).textMetrics.width = measureText;
+  loadVega().textMetrics.width = measureText;
   installed = true;
 }
