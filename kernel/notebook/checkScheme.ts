@@ -40,6 +40,7 @@ export function checkScheme(notebook: Notebook): string[] {
       return;
     }
     const n = meta.exercise;
+    if (role === "plot" && n === undefined) return; // a plot outside the exercises (the explorer notebook)
     if (typeof n !== "number" || !Number.isInteger(n) || n < 1) return void problems.push(`${at} (${role}) needs an exercise number`);
     const ex = exercises.get(n) ?? { statement: [], scaffold: [], solution: [], points: new Set(), answers: new Set() };
     exercises.set(n, ex);

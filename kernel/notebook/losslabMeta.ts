@@ -8,7 +8,8 @@ import type { Cell, Notebook } from "./types";
  * - `role` "markdown" (prose) or "statement" (an exercise's problem) on markdown cells; "setup", "scaffold"
  *   (`// Your Solution`: inputs, answers initialised to null), "solution" (`// Solution`: the worked answer and the
  *   checks) or "plot" on code cells;
- * - `exercise` (1, 2, …) on every statement, scaffold, solution and plot cell;
+ * - `exercise` (1, 2, …) on every statement, scaffold and solution cell, and on a plot cell that illustrates an
+ *   exercise (a plot cell without one stands outside the exercises, as in the explorer notebook);
  * - `points` (1–3, the original's ★) on the statement, scaffold and solution of an exercise;
  * - `answers` (the variable names a grader reads) on the scaffold and the solution.
  */

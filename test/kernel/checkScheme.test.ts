@@ -28,6 +28,10 @@ describe("checkScheme", () => {
     expect(checkScheme(valid())).toEqual([]);
   });
 
+  it("accepts plot cells that belong to no exercise (the explorer notebook)", () => {
+    expect(checkScheme(notebook([md({ role: "markdown" }), code({ role: "setup" }), md({ role: "markdown" }), code({ role: "plot" })]))).toEqual([]);
+  });
+
   it("needs the losslab kernelspec and a declared PASS count", () => {
     const nb = valid();
     nb.metadata = { kernelspec: { name: "python3", language: "python" } };
@@ -66,7 +70,7 @@ describe("checkScheme", () => {
   it("checks exercise numbers, points and answer names", () => {
     const nb = notebook([
       ...exercise(2),
-      code({ role: "plot" }),
+      code({ role: "plot", exercise: 0 }),
       code({ role: "setup", exercise: 1 }),
       code({ role: "solution", exercise: 3, points: 4, answers: ["not a name"] }),
     ]);
