@@ -43,7 +43,7 @@ function blasText(info: NumpyInfo): string {
   return `, BLAS ${b.join("; ")}`;
 }
 
-export function describeMachine(numpy: NumpyInfo | null, load: number): Machine {
+export function describeMachine(numpy: NumpyInfo | null, load: number, started: Date): Machine {
   const cpus = os.cpus();
   return {
     cpu: `${cpus.length > 0 ? cpus[0].model.trim() : "unknown"}${simd()}`,
@@ -57,7 +57,7 @@ export function describeMachine(numpy: NumpyInfo | null, load: number): Machine 
         ? "numpy not run"
         : `numpy ${numpy.numpy} on Python ${numpy.python}${blasText(numpy)}; glibc malloc ${numpy.pinnedMalloc === true ? "pinned (MALLOC_MMAP_THRESHOLD_ 32 MiB, no trimming)" : "default"}`,
     commit: gitCommit(),
-    date: new Date().toISOString(),
+    date: started.toISOString(),
     load,
   };
 }

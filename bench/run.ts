@@ -41,6 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const load = os.loadavg()[0];
+  const started = new Date();
   const result = await runSuite({
     lib: losslab,
     cases: ALL_CASES,
@@ -59,7 +60,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (cli.json !== undefined) writeAtomic(cli.json, `${JSON.stringify(result, null, 1)}\n`);
   if (cli.write) {
     const command = ["npm run bench --", ...argv].join(" ").replace(/ --$/, "");
-    writeAtomic(RESULTS_PATH, renderResults(result, describeMachine(result.numpy, load), command, cli.protocol));
+    writeAtomic(RESULTS_PATH, renderResults(result, describeMachine(result.numpy, load, started), command, cli.protocol));
     process.stderr.write(`wrote ${RESULTS_PATH}\n`);
   }
   const failed = result.rows.some((r) => r.jsError !== undefined || r.numpyError !== undefined);
