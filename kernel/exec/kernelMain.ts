@@ -1,4 +1,6 @@
-import { createTslabSession, setDisplayWriter } from "../tslab/internals";
+import { ensureLibrary } from "../lib/ensureLibrary";
+import * as path from "path";
+import { createTslabSession, loadTypeScriptWithCodeCache, setDisplayWriter } from "../tslab/internals";
 import { createKernelHost, type KernelHost } from "./createKernelHost";
 import { toErrorInfo } from "./errorInfo";
 import type { FromKernel, ToKernel } from "./protocol";
@@ -24,10 +26,19 @@ export function kernelMain(): void {
   const send = (message: FromKernel) => {
     if (process.connected) ipcSend(message);
   };
-  process.on("disconnect", () => realExit(0));
+  let saveCodeCache = () => {};
+  process.on("disconnect", () => {
+    try {
+      saveCodeCache();
+    } finally {
+      realExit(0);
+    }
+  });
 
   let host: KernelHost;
   try {
+    ensureLibrary(process.cwd()); // the compiled library losslab.ts re-exports, rebuilt if a source changed
+    saveCodeCache = loadTypeScriptWithCodeCache(path.join(process.cwd(), "build", "cache"));
     host = createKernelHost({
       send,
       createSession: (console) => createTslabSession({ rootDir: process.cwd(), console }),

@@ -21,5 +21,15 @@ if (!fs.existsSync(tslabMain)) {
   process.exit(1);
 }
 process.chdir(root);
+// losslab.ts re-exports the compiled library in build/lib: rebuild it first if a source changed.
+try {
+  const { register } = require(require.resolve("tsx/cjs/api", { paths: [root] }));
+  const loader = register({ namespace: "losslab-kernel-start" });
+  const { ensureLibrary } = loader.require(path.join(root, "kernel", "lib", "ensureLibrary.ts"), __filename);
+  loader.unregister();
+  ensureLibrary(root);
+} catch (e) {
+  process.stderr.write(`losslab kernel: ${e && e.message ? e.message : String(e)}\n`);
+}
 // enableFindLocal: false: use exactly this tslab, not one found by walking up from the working directory.
 require(tslabMain).startKernel({ configPath: connectionFile, enableFindLocal: false });

@@ -103,7 +103,7 @@ export function startKernel(options: StartKernelOptions): Kernel {
         return readyResolve();
       case "fatal":
         clearTimeout(startTimer);
-        return readyReject(new KernelError({ ...message.error, ename: "KernelStartError" }));
+        return readyReject(new KernelError(message.error));
       case "stream":
         return events.stream(message.cell, message.name, message.text);
       case "display":
