@@ -8,5 +8,5 @@
  */
 export * from "./build/lib/src/index";
 // Charts in the notebook: one display bundle (Vega-Lite spec, PNG, text). Kernel-side, so not in the library.
-export { show } from "./kernel/display/show";
-export type { ShowOptions } from "./kernel/display/show";
+export { show } from "./build/lib/kernel/display/show";
+export type { ShowOptions } from "./build/lib/kernel/display/show";

@@ -1,7 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { hashLibraryInputs, LIBRARY_CONFIG, listLibraryInputs } from "./libraryInputs";
+import { compiledSources, hashLibraryInputs, LIBRARY_CONFIG, listLibraryInputs } from "./libraryInputs";
 import { withLock } from "./withLock";
 
 /** The library did not compile: `output` holds the compiler's diagnostics. */
@@ -22,7 +22,13 @@ export interface LibraryStatus {
   ms: number;
 }
 
-const STAMP = ".inputs.sha256";
+/** Written beside a build: the digest of its inputs and the sources it compiled. */
+const STAMP = ".inputs.json";
+
+interface Stamp {
+  digest: string;
+  compiled: string[];
+}
 
 /**
  * Makes sure build/lib holds the compiled library for the current sources: compares a digest of the inputs with
@@ -35,18 +41,17 @@ export function ensureLibrary(root: string): LibraryStatus {
   const started = Date.now();
   const dir = path.join(root, "build", "lib");
   const tsc = tslabCompiler(root);
-  const current = () => hashLibraryInputs(root, listLibraryInputs(root), tsc.version);
-  const stamp = () => {
+  const stamp = (): Stamp | null => {
     try {
-      return fs.readFileSync(path.join(dir, STAMP), "utf8");
+      return JSON.parse(fs.readFileSync(path.join(dir, STAMP), "utf8")) as Stamp;
     } catch {
       return null;
     }
   };
-  if (stamp() === current()) return { dir, built: false, ms: Date.now() - started };
+  const upToDate = (s: Stamp | null) => s !== null && s.digest === hashLibraryInputs(root, listLibraryInputs(root, s.compiled), tsc.version);
+  if (upToDate(stamp())) return { dir, built: false, ms: Date.now() - started };
   return withLock(path.join(root, "build", ".lib.lock"), () => {
-    const digest = current();
-    if (stamp() === digest) return { dir, built: false, ms: Date.now() - started }; // another process built it
+    if (upToDate(stamp())) return { dir, built: false, ms: Date.now() - started }; // another process built it
     const temp = `${dir}.${process.pid}.tmp`;
     fs.rmSync(temp, { recursive: true, force: true });
     const result = spawnSync(process.execPath, [tsc.path, "-p", path.join(root, LIBRARY_CONFIG), "--outDir", temp, "--pretty", "false"], {
@@ -57,7 +62,9 @@ export function ensureLibrary(root: string): LibraryStatus {
       fs.rmSync(temp, { recursive: true, force: true });
       throw new LibraryBuildError(`${result.stdout}${result.stderr}`.trim() || `tsc exited with ${result.status ?? result.signal}`);
     }
-    fs.writeFileSync(path.join(temp, STAMP), digest);
+    const compiled = compiledSources(root, temp);
+    const digest = hashLibraryInputs(root, listLibraryInputs(root, compiled), tsc.version);
+    fs.writeFileSync(path.join(temp, STAMP), `${JSON.stringify({ digest, compiled } satisfies Stamp)}\n`);
     const old = `${dir}.${process.pid}.old`;
     if (fs.existsSync(dir)) fs.renameSync(dir, old);
     fs.renameSync(temp, dir);

@@ -4,7 +4,7 @@ import * as path from "path";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
 import { ensureLibrary, LibraryBuildError } from "../../kernel/lib/ensureLibrary";
-import { listLibraryInputs } from "../../kernel/lib/libraryInputs";
+import { LIBRARY_CONFIG, LIBRARY_SOURCES, listLibraryInputs } from "../../kernel/lib/libraryInputs";
 import * as source from "../../src/index";
 import { root } from "./support/cli";
 
@@ -32,12 +32,15 @@ describe("the compiled library behind losslab.ts", { timeout: 180_000 }, () => {
     expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"))).toEqual([]);
   });
 
-  it("covers the library's sources and the kernel code notebooks import", () => {
+  it("covers the library's sources and the kernel code notebooks import, as the build configuration does", () => {
     const inputs = listLibraryInputs(root);
     expect(inputs).toContain("src/index.ts");
     expect(inputs).toContain("kernel/tslab/internals.ts");
     expect(inputs).toContain("kernel/lib/tsconfig.json");
-    expect(inputs.some((f) => f.startsWith("kernel/exec/"))).toBe(false);
+    expect(inputs).toContain("kernel/display/show.ts");
+    expect(inputs.some((f) => f.startsWith("kernel/exec/") || f.startsWith("kernel/cli/"))).toBe(false);
+    const config = ts.readConfigFile(path.join(root, LIBRARY_CONFIG), ts.sys.readFile).config as { include: string[] };
+    expect(config.include).toEqual(LIBRARY_SOURCES.map((dir) => `${path.posix.relative("kernel/lib", dir)}/**/*.ts`));
   });
 });
 
@@ -64,6 +67,17 @@ function ensureInChild(dir: string): Promise<string> {
 }
 
 describe("ensureLibrary", { timeout: 180_000 }, () => {
+  it("rebuilds when a file it compiled changes, even outside the source folders", () => {
+    const dir = project('export { helper } from "../lib-extra/helper";\n');
+    fs.mkdirSync(path.join(dir, "lib-extra"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "lib-extra", "helper.ts"), "export const helper = 1;\n");
+    expect(ensureLibrary(dir).built).toBe(true);
+    expect(ensureLibrary(dir).built).toBe(false);
+    fs.writeFileSync(path.join(dir, "lib-extra", "helper.ts"), "export const helper = 2;\n");
+    expect(ensureLibrary(dir).built).toBe(true);
+    fs.rmSync(path.join(dir, "lib-extra"), { recursive: true, force: true });
+  });
+
   it("rebuilds after a source changes, and keeps the last good build when the sources do not compile", () => {
     const dir = project("export const answer: number = 41;\n");
     expect(ensureLibrary(dir).built).toBe(true);
