@@ -31,5 +31,11 @@ try {
 } catch (e) {
   process.stderr.write(`losslab kernel: ${e && e.message ? e.message : String(e)}\n`);
 }
+// A kernel outlives a front-end that dies without asking it to shut down (tslab has no parent poller, unlike
+// ipykernel): leave when the process that started us is gone (we are then re-parented).
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(0);
+}, 1000).unref();
 // enableFindLocal: false: use exactly this tslab, not one found by walking up from the working directory.
 require(tslabMain).startKernel({ configPath: connectionFile, enableFindLocal: false });
