@@ -3,6 +3,7 @@ import * as path from "path";
 import { createTslabSession, loadTypeScriptWithCodeCache, setDisplayWriter } from "../tslab/internals";
 import { createKernelHost, type KernelHost } from "./createKernelHost";
 import { toErrorInfo } from "./errorInfo";
+import { startOrphanWatch } from "./orphanWatch";
 import type { FromKernel, ToKernel } from "./protocol";
 
 /** Thrown in place of ending the kernel when a cell calls `process.exit`. */
@@ -26,6 +27,7 @@ export function kernelMain(): void {
   const send = (message: FromKernel) => {
     if (process.connected) ipcSend(message);
   };
+  startOrphanWatch(); // a runner killed while a cell loops forever must not leave this kernel spinning
   let saveCodeCache = () => {};
   process.on("disconnect", () => {
     try {

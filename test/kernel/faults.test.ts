@@ -3,7 +3,9 @@ import * as os from "os";
 import * as path from "path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { RunReport } from "../../kernel/cli/toReport";
-import { fixtures, runCli } from "./support/cli";
+import { spawn } from "child_process";
+import { randomUUID } from "crypto";
+import { fixtures, processesMarked, root, runCli } from "./support/cli";
 
 // Each fault fixture runs through the real CLI and kernel processes: the right exit code and report, within a
 // bounded time, and no process left behind. Fixtures are in test/fixtures/notebooks/.
@@ -117,5 +119,25 @@ describe.concurrent("fault fixtures through `losslab run`", { timeout: 180_000 }
     const r = await runCli(["run", path.join(fixtures, "fail-line.ipynb"), "--out", fixtures]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("the executed copy would overwrite the source");
+  });
+});
+
+describe("a runner killed while a cell loops forever", () => {
+  it("leaves no kernel behind", { timeout: 120_000 }, async () => {
+    const mark = randomUUID();
+    const marker = path.join(out, `looping-${mark}`);
+    const cli = spawn(process.execPath, [path.join(root, "bin", "losslab.js"), "run", path.join(fixtures, "loop-with-marker.ipynb"), "--out", out, "--timeout", "600"], {
+      env: { ...process.env, LOSSLAB_TEST_MARK: mark, LOSSLAB_LOOP_MARKER: marker },
+      stdio: "ignore",
+    });
+    const deadline = Date.now() + 90_000;
+    while (!fs.existsSync(marker) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(fs.existsSync(marker)).toBe(true); // the kernel is in the loop now
+    cli.kill("SIGKILL");
+    const gone = Date.now() + 20_000;
+    while (processesMarked(mark).length > 0 && Date.now() < gone) await new Promise((r) => setTimeout(r, 200));
+    const left = processesMarked(mark);
+    for (const pid of left) process.kill(pid, "SIGKILL");
+    expect(left).toEqual([]);
   });
 });
