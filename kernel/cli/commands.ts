@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from "child_process";
 import { kernelCommand } from "./kernelCommand";
 import { labCommand, type LabDeps } from "./labCommand";
+import { reportCommand } from "../report/reportCommand";
 import { runCommand, type CommandIO } from "./runCommand";
 
 /** A `losslab <name> …` subcommand: receives the arguments after its name, returns the exit code. */
@@ -25,4 +26,5 @@ export const COMMANDS: Record<string, Command> = {
   run: { summary: "execute notebooks headlessly and check their PASS/FAIL lines", run: runCommand },
   lab: { summary: "start JupyterLab or Notebook with the losslab kernel", run: (argv, io) => labCommand(argv, io, labDeps) },
   kernel: { summary: "install the losslab kernelspec for this checkout (kernel install)", run: kernelCommand },
+  report: { summary: "write an offline HTML report of executed notebooks (live charts)", run: reportCommand },
 };

@@ -56,13 +56,15 @@ function svgSize(svg: string): { width: number; height: number } {
 
 /**
  * Renders a Vega-Lite spec to SVG with vega's headless view (renderer "none"), text measured with DejaVu Sans.
- * Sliders (`params` bound to inputs) are drawn at their initial value: a static image has no controls.
+ * Sliders (`params` bound to inputs) are drawn at their initial value: a static image has no controls. The spec
+ * is not changed.
  * @throws Error from vega-lite or vega when the spec is invalid
  */
 export async function renderSvg(spec: object): Promise<RenderedSvg> {
   installTextMetrics();
   const vega = loadVega();
-  const { vega: vg, warnings } = compileChart(spec);
+  // vega tags and extends the data rows it ingests (ids, calculated fields): draw from a copy, never the caller's.
+  const { vega: vg, warnings } = compileChart(JSON.parse(JSON.stringify(spec)) as object);
   const view = new vega.View(vega.parse(vg), { renderer: "none", logger: collectingLogger(warnings) });
   try {
     await view.runAsync();
