@@ -19,11 +19,12 @@ function packageDir(pkg: string): string {
 /** A minified build from a package, without its source-map comment (the map is not copied). */
 const fromPackage = (pkg: string, file: string) => () =>
   fs.readFileSync(path.join(packageDir(pkg), file), "utf8").replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, "\n");
-const ownAsset = (file: string) => () => fs.readFileSync(path.join(__dirname, "assets", file), "utf8");
+const ownAsset = (file: string) => () => fs.readFileSync(path.join(__dirname, "static", file), "utf8");
 
 /**
- * KaTeX's stylesheet with its WOFF2 fonts inlined as data URIs (the WOFF and TTF fallbacks dropped): a page opened
- * from file:// cannot load fonts from beside it in Chromium (file:// is an opaque origin for font requests).
+ * KaTeX's stylesheet with its WOFF2 fonts inlined as data URIs (the WOFF and TTF fallbacks dropped, every browser
+ * in use reads WOFF2): one self-contained file instead of 60 font files, and nothing for a browser's file:// rules
+ * to refuse.
  */
 function katexCss(): string {
   const dist = path.join(packageDir("katex"), "dist");
@@ -34,7 +35,7 @@ function katexCss(): string {
   });
 }
 
-/** Every asset, from node_modules (vega 5, vega-lite 5, vega-embed 6, KaTeX) and from this folder. No CDN. */
+/** Every asset, from node_modules (vega 5, vega-lite 5, vega-embed 6, KaTeX) and from static/ beside this file. No CDN. */
 export const ASSETS: readonly Asset[] = [
   { name: "vega.min.js", text: fromPackage("vega", "build/vega.min.js") },
   { name: "vega-lite.min.js", text: fromPackage("vega-lite", "build/vega-lite.min.js") },

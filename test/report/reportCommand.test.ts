@@ -95,7 +95,7 @@ describe("losslab report", () => {
       expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
     }
     const css = fs.readFileSync(path.join(tmp, "site", "assets", "katex.css"), "utf8");
-    expect(css).not.toMatch(/url\((?!data:)/); // KaTeX's fonts inlined (file:// pages cannot load fonts beside them)
+    expect(css).not.toMatch(/url\((?!data:)/); // KaTeX's fonts inlined: one self-contained stylesheet
     expect(css.match(/url\(data:font\/woff2;base64,/g)?.length).toBeGreaterThanOrEqual(15);
     for (const js of ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"]) {
       expect(fs.readFileSync(path.join(tmp, "site", "assets", js), "utf8"), js).not.toContain("sourceMappingURL");
