@@ -1,22 +1,22 @@
 import * as path from "path";
-import { COMMANDS } from "./commands";
+import { COMMANDS, type Command } from "./commands";
 import type { CommandIO } from "./runCommand";
 
-const usage = () =>
-  `usage: losslab <command> [options]\n\ncommands:\n${Object.entries(COMMANDS)
+const usage = (commands: Record<string, Command>) =>
+  `usage: losslab <command> [options]\n\ncommands:\n${Object.entries(commands)
     .map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`)
     .join("\n")}\n\nRun \`losslab <command> --help\` for a command's options.\n`;
 
 /** Dispatches `losslab <command> …`; resolves to the exit code (2 for an unknown command). */
-export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
+export async function main(argv: readonly string[], io: CommandIO, commands: Record<string, Command> = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(usage());
+    io.stdout.write(usage(commands));
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
-    io.stderr.write(`losslab: unknown command ${JSON.stringify(name)}\n${usage()}`);
+    io.stderr.write(`losslab: unknown command ${JSON.stringify(name)}\n${usage(commands)}`);
     return 2;
   }
   return command.run(rest, io);

@@ -4,8 +4,16 @@ import * as path from "path";
 import { describe, expect, it } from "vitest";
 import { installedKernelSpec, kernelCommand, userDataDir } from "../../kernel/cli/kernelCommand";
 import { findFrontEnd, labCommand, NO_JUPYTER, type LabDeps } from "../../kernel/cli/labCommand";
+import type { Command } from "../../kernel/cli/commands";
 import { main } from "../../kernel/cli/main";
-import type { CommandIO } from "../../kernel/cli/runCommand";
+import { runCommand, type CommandIO } from "../../kernel/cli/runCommand";
+
+// The CLI's own table loads each command with `require` when it runs (covered by the tests that spawn the CLI);
+// here the same commands, imported.
+const commands: Record<string, Command> = {
+  run: { summary: "execute notebooks headlessly and check their PASS/FAIL lines", run: runCommand },
+  kernel: { summary: "install the losslab kernelspec", run: kernelCommand },
+};
 
 function io(cwd = "/work", projectRoot = "/repo") {
   const out = { stdout: "", stderr: "" };
@@ -85,23 +93,24 @@ describe("losslab kernel install", () => {
 });
 
 describe("losslab main", () => {
-  it("lists the commands and rejects an unknown one with exit code 2", async () => {
+  it("lists the commands and rejects an unknown one (even a name every object has) with exit code 2", async () => {
     const { io: cio, out } = io();
-    expect(await main(["frobnicate"], cio)).toBe(2);
+    expect(await main(["frobnicate"], cio, commands)).toBe(2);
     expect(out.stderr).toContain('unknown command "frobnicate"');
     expect(out.stderr).toMatch(/run\s+execute notebooks/);
-    expect(await main(["--help"], cio)).toBe(0);
+    expect(await main(["toString"], cio, commands)).toBe(2);
+    expect(await main(["--help"], cio, commands)).toBe(0);
   });
 
   it("run --help prints the run usage", async () => {
     const { io: cio, out } = io();
-    expect(await main(["run", "--help"], cio)).toBe(0);
+    expect(await main(["run", "--help"], cio, commands)).toBe(0);
     expect(out.stdout).toContain("usage: losslab run <notebook.ipynb | folder>…");
   });
 
   it("run with bad usage exits 2 before starting anything", async () => {
     const { io: cio, out } = io();
-    expect(await main(["run", "--timeout", "-1", "x.ipynb"], cio)).toBe(2);
+    expect(await main(["run", "--timeout", "-1", "x.ipynb"], cio, commands)).toBe(2);
     expect(out.stderr).toContain("--timeout must be a number of seconds > 0 (got -1)");
   });
 });
