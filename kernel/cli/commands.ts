@@ -2,6 +2,8 @@ import { spawn, spawnSync } from "child_process";
 import { kernelCommand } from "./kernelCommand";
 import { labCommand, type LabDeps } from "./labCommand";
 import { reportCommand } from "../report/reportCommand";
+import { gradeCommand } from "../grade/cli/gradeCommand";
+import { releaseCommand } from "../release/releaseCommand";
 import { runCommand, type CommandIO } from "./runCommand";
 
 /** A `losslab <name> …` subcommand: receives the arguments after its name, returns the exit code. */
@@ -30,4 +32,6 @@ export const COMMANDS: Record<string, Command> = {
   lab: { summary: "start JupyterLab or Notebook with the losslab kernel", run: (argv, io) => labCommand(argv, io, labDeps) },
   kernel: { summary: "install the losslab kernelspec for this checkout (kernel install)", run: kernelCommand },
   report: { summary: "write an offline HTML report of executed notebooks (live charts)", run: reportCommand },
+  release: { summary: "write the student version of an exercises notebook (no solutions) and check it", run: releaseCommand },
+  grade: { summary: "grade submissions in sandboxed kernels: a table per learner, --json, --csv, --junit", run: gradeCommand },
 };
