@@ -63,6 +63,16 @@ export interface ExecutedRun {
   stderr: string;
 }
 
+/** Keeps the `keep` most recent finished runs (by their run.json), removing older ones. */
+function pruneOldRuns(dir: string, keep: number): void {
+  const finished = fs
+    .readdirSync(dir)
+    .map((name) => ({ name, stat: fs.statSync(path.join(dir, name, "run.json"), { throwIfNoEntry: false }) }))
+    .filter((e) => e.stat !== undefined)
+    .sort((a, b) => (b.stat?.mtimeMs ?? 0) - (a.stat?.mtimeMs ?? 0));
+  for (const old of finished.slice(keep)) fs.rmSync(path.join(dir, old.name), { recursive: true, force: true });
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -99,6 +109,7 @@ export async function executedNotebooks(): Promise<ExecutedRun> {
     if (r.code === 0) {
       fs.writeFileSync(`${done}.tmp`, JSON.stringify(run));
       fs.renameSync(`${done}.tmp`, done);
+      pruneOldRuns(path.dirname(base), 3);
     }
     return run;
   } finally {
