@@ -1,23 +1,16 @@
 import { checkScalar } from "../core/validate";
+import { logSigmoidFast, sigmoidFast, softplusFast } from "../math/softplus";
 import { flatten, unflatten } from "../core/tensor";
 import type { NestedFloat64, Tensor } from "../core/types";
 
-/** σ(z) for one number, never overflowing: e^z / (1 + e^z) for z < 0, 1 / (1 + e^−z) otherwise. */
-export function sigmoidScalar(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
+/** σ(z) for one number, never overflowing: e^z / (1 + e^z) for z < 0, 1 / (1 + e^−z) otherwise (src/math). */
+export const sigmoidScalar: (z: number) => number = sigmoidFast;
 
-/** log σ(z) = −softplus(−z) = min(z, 0) − log1p(e^−|z|), finite for every finite z. */
-export function logSigmoidScalar(z: number): number {
-  return Math.min(z, 0) - Math.log1p(Math.exp(-Math.abs(z)));
-}
+/** log σ(z) = −softplus(−z) = min(z, 0) − log1p(e^−|z|), finite for every finite z (src/math). */
+export const logSigmoidScalar: (z: number) => number = logSigmoidFast;
 
-/** softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^−|z|), never overflowing. */
-export function softplusScalar(z: number): number {
-  return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
-}
+/** softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^−|z|), never overflowing (src/math). */
+export const softplusScalar: (z: number) => number = softplusFast;
 
 function mapElementwise(fn: string, z: number | Tensor, f: (v: number) => number): number | NestedFloat64 {
   if (typeof z === "number") return f(checkScalar(fn, "z", z, { allowInfinite: true }));

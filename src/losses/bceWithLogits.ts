@@ -1,5 +1,7 @@
 import { LossInputError, show } from "../core/errors";
-import { assertSameShape, flatten, unflatten } from "../core/tensor";
+import { allocFloat64, assertSameShape, flatten, isFloatArray, readDeferred, unflatten } from "../core/tensor";
+import { expFast } from "../math/exp";
+import { log1pFast } from "../math/log";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor, Vector } from "../core/types";
@@ -30,13 +32,18 @@ function checkNonNegative(fn: string, arg: string, data: ArrayLike<number>): voi
   }
 }
 
-function read(fn: string, logits: Tensor, targets: Tensor, opts: BceWithLogitsOptions | undefined) {
+/**
+ * Reads and checks the arguments. With `defer`, Float64Array/Float32Array logits and targets are not scanned: the
+ * loops fold the checks into their arithmetic (see {@link checkTerm}) and read again without `defer`, which throws
+ * what an eager read would, when the folded check fails.
+ */
+function read(fn: string, logits: Tensor, targets: Tensor, opts: BceWithLogitsOptions | undefined, defer: boolean) {
   const o = checkOptions(fn, opts);
   const reduction = checkReduction(fn, o.reduction ?? "none");
-  const z = flatten(fn, "logits", logits, { allowInfinite: true });
-  const y = flatten(fn, "targets", targets, { allowInfinite: true });
+  const z = flatten(fn, "logits", logits, { allowInfinite: true, deferFloatArrays: defer });
+  const y = flatten(fn, "targets", targets, { allowInfinite: true, deferFloatArrays: defer });
   assertSameShape(fn, "logits", z, "targets", y);
-  checkUnitInterval(fn, "targets", y.data);
+  if (!defer || !isFloatArray(targets)) checkUnitInterval(fn, "targets", y.data);
   let w: ArrayLike<number> | null = null;
   if (o.weight !== undefined) {
     const wf = flatten(fn, "weight", o.weight);
@@ -56,7 +63,17 @@ function read(fn: string, logits: Tensor, targets: Tensor, opts: BceWithLogitsOp
     checkNonNegative(fn, "posWeight", pf.data);
     p = pf.data;
   }
+  if (o.out !== undefined && (reduction === "none" || fn === "bceWithLogitsGrad")) outputBuffer(fn, z.data.length, o.out);
   return { o, reduction, z: z.data, y: y.data, w, p, cols, shape: z.shape };
+}
+
+/**
+ * 0 when logit z is not NaN and target y is in [0, 1]; NaN or < 0 otherwise (also for z = ±∞, which is allowed:
+ * the re-read then finds nothing). y(1 − y) is ≥ 0 exactly on [0, 1], so u − |u| is 0 there and the sum stays 0.
+ */
+export function checkTerm(z: number, y: number): number {
+  const u = y * (1 - y);
+  return z * 0 + (u - Math.abs(u));
 }
 
 /**
@@ -67,17 +84,24 @@ function read(fn: string, logits: Tensor, targets: Tensor, opts: BceWithLogitsOp
  */
 function bceTerm(z: number, y: number, p: number): number {
   if (z - z !== 0) return (z > 0 ? 1 - y : p * y) > 0 ? Infinity : 0;
-  const m = Math.max(z, 0);
-  const l = Math.log1p(Math.exp(-Math.abs(z)));
+  const a = Math.abs(z);
+  const m = 0.5 * z + 0.5 * a; // max(z, 0) without a branch (Math.max branches on the sign); no overflow at 1e308
+  const l = log1pFast(expFast(-a));
   return (1 - y) * (m + l) + p * y * (m - z + l); // m − z = max(−z, 0), exactly
 }
 
-/** dℓ/dz = (1 − y)·σ(z) − p·y·σ(−z) (= σ(z) − y for p = 1), with σ(±z) from one e^−|z|: finite at ±∞. */
+/**
+ * dℓ/dz = (1 − y)·σ(z) − p·y·σ(−z) (= σ(z) − y for p = 1), with σ(±z) from one e^−|z|: finite at ±∞. The sign
+ * picks σ(|z|) or σ(−|z|) arithmetically (`pos` is 1 or 0, so each product is exact), not with a branch.
+ */
 function bceTermGrad(z: number, y: number, p: number): number {
-  const e = Math.exp(-Math.abs(z));
+  const e = expFast(-Math.abs(z));
   const big = 1 / (1 + e); // σ(|z|)
   const small = e * big; // σ(−|z|)
-  return z >= 0 ? (1 - y) * big - p * y * small : (1 - y) * small - p * y * big;
+  const pos = +(z >= 0);
+  const sig = pos * big + (1 - pos) * small; // σ(z)
+  const sigNeg = pos * small + (1 - pos) * big; // σ(−z)
+  return (1 - y) * sig - p * y * sigNeg;
 }
 
 /**
@@ -104,19 +128,22 @@ export function bceWithLogits(logits: Tensor, targets: Tensor, opts?: BceWithLog
 export function bceWithLogits(logits: Tensor, targets: Tensor, opts?: BceWithLogitsOptions): number | NestedFloat64;
 export function bceWithLogits(logits: Tensor, targets: Tensor, opts?: BceWithLogitsOptions): number | NestedFloat64 {
   const fn = "bceWithLogits";
-  const { o, reduction, z, y, w, p, cols, shape } = read(fn, logits, targets, opts);
+  const { o, reduction, z, y, w, p, cols, shape } = readDeferred((defer) => read(fn, logits, targets, opts, defer));
   const n = z.length;
-  const out = reduction === "none" ? outputBuffer(fn, n, o.out) : null;
+  const out = reduction === "none" ? o.out ?? allocFloat64(n) : null;
   const scalarP = typeof p === "number";
   let s = 0;
+  let check = 0;
   for (let i = 0, j = 0; i < n; i++) {
     const pw = scalarP ? p : p[j];
     let v = bceTerm(z[i], y[i], pw);
     if (w !== null) v = w[i] === 0 ? 0 : w[i] * v; // a zero weight removes the term, even an infinite one
+    check += checkTerm(z[i], y[i]);
     if (out !== null) out[i] = v;
     s += v;
     if (++j === cols) j = 0;
   }
+  if (!(check === 0)) read(fn, logits, targets, opts, false);
   if (out !== null) return unflatten(out, shape);
   return reduction === "sum" ? s : s / n;
 }
@@ -134,15 +161,18 @@ export function bceWithLogits(logits: Tensor, targets: Tensor, opts?: BceWithLog
  */
 export function bceWithLogitsGrad(logits: Tensor, targets: Tensor, opts?: BceWithLogitsOptions): NestedFloat64 {
   const fn = "bceWithLogitsGrad";
-  const { o, reduction, z, y, w, p, cols, shape } = read(fn, logits, targets, opts);
+  const { o, reduction, z, y, w, p, cols, shape } = readDeferred((defer) => read(fn, logits, targets, opts, defer));
   const n = z.length;
-  const out = outputBuffer(fn, n, o.out);
+  const out = o.out ?? allocFloat64(n);
   const scale = reduction === "mean" ? n : 1;
   const scalarP = typeof p === "number";
+  let check = 0;
   for (let i = 0, j = 0; i < n; i++) {
     const g = bceTermGrad(z[i], y[i], scalarP ? p : p[j]);
+    check += checkTerm(z[i], y[i]);
     out[i] = (w !== null ? w[i] * g : g) / scale;
     if (++j === cols) j = 0;
   }
+  if (!(check === 0)) read(fn, logits, targets, opts, false);
   return unflatten(out, shape);
 }

@@ -1,4 +1,5 @@
-import { flatten, unflatten } from "../core/tensor";
+import { allocFloat64, flatten, isFloatArray, readDeferred, unflatten } from "../core/tensor";
+import { logFast } from "../math/log";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor } from "../core/types";
@@ -14,12 +15,19 @@ export interface FocalLossOptions {
   readonly out?: Float64Array;
 }
 
-function read(fn: string, pt: Tensor, opts: FocalLossOptions | undefined) {
+/**
+ * Reads and checks the arguments. With `defer`, a Float64Array/Float32Array `pt` is not scanned: the loops fold the
+ * check into their arithmetic (pt(1 − pt) ≥ 0 exactly on [0, 1], so Σ (u − |u|) stays 0 there and turns negative or
+ * NaN otherwise) and read again without `defer`, which throws what an eager read would, when it fails.
+ */
+function read(fn: string, pt: Tensor, opts: FocalLossOptions | undefined, defer: boolean) {
   const o = checkOptions(fn, opts);
   const reduction = checkReduction(fn, o.reduction ?? "none");
   const gamma = checkNumber(fn, "gamma", o.gamma ?? 2, { min: 0 });
-  const p = flatten(fn, "pt", pt, { allowInfinite: true }); // ±∞ then fails the [0, 1] check as OUT_OF_DOMAIN
-  checkUnitInterval(fn, "pt", p.data);
+  // ±∞ then fails the [0, 1] check as OUT_OF_DOMAIN
+  const p = flatten(fn, "pt", pt, { allowInfinite: true, deferFloatArrays: defer });
+  if (!defer || !isFloatArray(pt)) checkUnitInterval(fn, "pt", p.data);
+  if (o.out !== undefined && (reduction === "none" || fn === "focalLossGrad")) outputBuffer(fn, p.data.length, o.out);
   return { o, reduction, gamma, data: p.data, shape: p.shape };
 }
 
@@ -48,16 +56,20 @@ export function focalLoss(pt: Tensor, opts?: FocalLossOptions & { reduction?: "n
 export function focalLoss(pt: Tensor, opts?: FocalLossOptions): number | NestedFloat64;
 export function focalLoss(pt: Tensor, opts?: FocalLossOptions): number | NestedFloat64 {
   const fn = "focalLoss";
-  const { o, reduction, gamma, data, shape } = read(fn, pt, opts);
+  const { o, reduction, gamma, data, shape } = readDeferred((defer) => read(fn, pt, opts, defer));
   const n = data.length;
-  const out = reduction === "none" ? outputBuffer(fn, n, o.out) : null;
+  const out = reduction === "none" ? o.out ?? allocFloat64(n) : null;
   let s = 0;
+  let check = 0;
   for (let i = 0; i < n; i++) {
     const p = data[i];
-    const v = modulate(1 - p, gamma) * (0 - Math.log(p)); // 0 − log 1 = +0, not −0
+    const v = modulate(1 - p, gamma) * (0 - logFast(p)); // 0 − log 1 = +0, not −0
+    const u = p * (1 - p);
+    check += u - Math.abs(u);
     if (out !== null) out[i] = v;
     s += v;
   }
+  if (!(check === 0)) read(fn, pt, opts, false);
   if (out !== null) return unflatten(out, shape);
   return reduction === "sum" ? s : s / n;
 }
@@ -78,19 +90,23 @@ export function focalLoss(pt: Tensor, opts?: FocalLossOptions): number | NestedF
  */
 export function focalLossGrad(pt: Tensor, opts?: FocalLossOptions): NestedFloat64 {
   const fn = "focalLossGrad";
-  const { o, reduction, gamma, data, shape } = read(fn, pt, opts);
+  const { o, reduction, gamma, data, shape } = readDeferred((defer) => read(fn, pt, opts, defer));
   const n = data.length;
-  const out = outputBuffer(fn, n, o.out);
+  const out = o.out ?? allocFloat64(n);
   const scale = reduction === "mean" ? n : 1;
+  let check = 0;
   for (let i = 0; i < n; i++) {
     const p = data[i];
     const q = 1 - p;
     let g = -Infinity; // pt = 0
     if (p > 0) {
-      const logOverQ = q > 0 ? Math.log(p) / q : -1; // → −1 as pt → 1
+      const logOverQ = q > 0 ? logFast(p) / q : -1; // → −1 as pt → 1
       g = modulate(q, gamma) * (gamma * logOverQ - 1 / p);
     }
+    const u = p * q;
+    check += u - Math.abs(u);
     out[i] = g / scale + 0; // + 0 turns the −0 at pt = 1 into 0
   }
+  if (!(check === 0)) read(fn, pt, opts, false);
   return unflatten(out, shape);
 }

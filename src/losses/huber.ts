@@ -1,4 +1,4 @@
-import { flatten, unflatten } from "../core/tensor";
+import { allocFloat64, flatten, readDeferred, unflatten } from "../core/tensor";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor } from "../core/types";
@@ -13,11 +13,17 @@ export interface HuberOptions {
   readonly out?: Float64Array;
 }
 
-function read(fn: string, residual: Tensor, opts: HuberOptions | undefined) {
+/**
+ * Reads and checks the arguments. With `defer`, a Float64Array/Float32Array residual is not scanned: a NaN or ±∞
+ * residual makes the loops' sums non-finite, and they then read again without `defer`, which throws what an eager
+ * read would (or nothing, when only the sum overflowed).
+ */
+function read(fn: string, residual: Tensor, opts: HuberOptions | undefined, defer: boolean) {
   const o = checkOptions(fn, opts);
   const reduction = checkReduction(fn, o.reduction ?? "none");
   const delta = checkNumber(fn, "delta", o.delta ?? 1, { min: 0, minExclusive: true });
-  const r = flatten(fn, "residual", residual);
+  const r = flatten(fn, "residual", residual, { deferFloatArrays: defer });
+  if (o.out !== undefined && (reduction === "none" || fn.endsWith("Grad"))) outputBuffer(fn, r.data.length, o.out);
   return { o, reduction, delta, data: r.data, shape: r.shape };
 }
 
@@ -57,14 +63,13 @@ export function huber(residual: Tensor, opts: HuberOptions & { reduction: "mean"
 export function huber(residual: Tensor, opts?: HuberOptions & { reduction?: "none" }): NestedFloat64;
 export function huber(residual: Tensor, opts?: HuberOptions): number | NestedFloat64;
 export function huber(residual: Tensor, opts?: HuberOptions): number | NestedFloat64 {
-  const { o, reduction, delta, data, shape } = read("huber", residual, opts);
-  if (reduction !== "none") {
-    const s = kernel(data, delta, null);
-    return reduction === "sum" ? s : s / data.length;
-  }
-  const out = outputBuffer("huber", data.length, o.out);
-  kernel(data, delta, out);
-  return unflatten(out, shape);
+  const fn = "huber";
+  const { o, reduction, delta, data, shape } = readDeferred((defer) => read(fn, residual, opts, defer));
+  const out = reduction === "none" ? o.out ?? allocFloat64(data.length) : null;
+  const s = kernel(data, delta, out);
+  if (!(s - s === 0)) read(fn, residual, opts, false); // a NaN or ±∞ residual (or a sum past float64)
+  if (out !== null) return unflatten(out, shape);
+  return reduction === "sum" ? s : s / data.length;
 }
 
 /**
@@ -78,13 +83,20 @@ export function huber(residual: Tensor, opts?: HuberOptions): number | NestedFlo
  * huberGrad([[-2], [0.5]], { reduction: "mean" }); // => [[-0.5], [0.25]]
  */
 export function huberGrad(residual: Tensor, opts?: HuberOptions): NestedFloat64 {
-  const { o, reduction, delta, data, shape } = read("huberGrad", residual, opts);
+  const fn = "huberGrad";
+  const { o, reduction, delta, data, shape } = readDeferred((defer) => read(fn, residual, opts, defer));
   const n = data.length;
-  const out = outputBuffer("huberGrad", n, o.out);
-  if (reduction === "mean") {
-    for (let i = 0; i < n; i++) out[i] = Math.max(-delta, Math.min(data[i], delta)) / n;
-  } else {
-    for (let i = 0; i < n; i++) out[i] = Math.max(-delta, Math.min(data[i], delta));
+  const out = o.out ?? allocFloat64(n);
+  const scale = reduction === "mean" ? n : 1;
+  let check = 0;
+  for (let i = 0; i < n; i++) {
+    const r = data[i];
+    // clamp(r, −δ, δ) without a branch: hi and lo are 1 or 0, so exactly one of r·1 and ±δ survives (r − 0 keeps −0).
+    const hi = +(r > delta);
+    const lo = +(r < -delta);
+    out[i] = (r * (1 - hi - lo) - delta * (lo - hi)) / scale;
+    check += r - r;
   }
+  if (!(check === 0)) read(fn, residual, opts, false);
   return unflatten(out, shape);
 }

@@ -1,4 +1,5 @@
 import { LossInputError, show } from "../core/errors";
+import { allocFloat64, deferredVector, isFloatArray, readDeferred } from "../core/tensor";
 import { checkNumber, checkOptions, checkReduction, checkScalar } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import { reductionScale } from "../core/reduce";
@@ -29,34 +30,65 @@ interface Pairs {
   readonly yAll: number;
   readonly margin: number;
   readonly reduction: Reduction;
+  /** The caller's checked `out` (for `"none"`), or undefined. */
+  readonly out: Float64Array | undefined;
 }
 
-function checkLabel(fn: string, v: number, at: string): void {
-  if (v !== 1 && v !== -1) {
-    throw new LossInputError("OUT_OF_DOMAIN", fn, "y", `must hold only 1 or -1 (got ${show(v)}${at})`);
-  }
+function labelError(fn: string, v: number, at: string): LossInputError {
+  return new LossInputError("OUT_OF_DOMAIN", fn, "y", `must hold only 1 or -1 (got ${show(v)}${at})`);
 }
 
-function readPairs(fn: string, x1: Vector, x2: Vector, y: Vector | number, opts: MarginRankingLossOptions | undefined): Pairs {
+/**
+ * Reads and checks the arguments. With `defer`, Float64Array/Float32Array inputs are not scanned: the loops fold
+ * the checks into their arithmetic (|y² − 1| is 0 exactly for labels ±1; a NaN or ±∞ makes the hinge argument
+ * non-finite) and read again without `defer`, which throws what an eager read would, when that shows a problem.
+ */
+function readPairs(fn: string, x1: Vector, x2: Vector, y: Vector | number, opts: MarginRankingLossOptions | undefined, defer: boolean): Pairs {
   const o = checkOptions(fn, opts);
   const margin = checkNumber(fn, "margin", o.margin ?? 0);
   const reduction = checkReduction(fn, o.reduction ?? "none");
-  const a = readVector(fn, "x1", x1, false);
-  const b = readVector(fn, "x2", x2, false);
+  const a = deferredVector(x1, defer) ?? readVector(fn, "x1", x1, false);
+  const b = deferredVector(x2, defer) ?? readVector(fn, "x2", x2, false);
   const n = a.length;
   if (b.length !== n) {
     throw new LossInputError("SHAPE_MISMATCH", fn, "x2", `must have the length of x1: shape mismatch, got [${b.length}] and [${n}]`);
   }
+  let labels: ArrayLike<number> | null = null;
+  let yAll = 0;
   if (typeof y === "number") {
-    checkLabel(fn, checkScalar(fn, "y", y), "");
-    return { x1: a, x2: b, y: null, yAll: y, margin, reduction };
+    yAll = checkScalar(fn, "y", y);
+    if (yAll !== 1 && yAll !== -1) throw labelError(fn, yAll, "");
+  } else {
+    labels = deferredVector(y, defer) ?? readVector(fn, "y", y, false);
+    if (labels.length !== n) {
+      throw new LossInputError("SHAPE_MISMATCH", fn, "y", `must have the length of x1: shape mismatch, got [${labels.length}] and [${n}]`);
+    }
+    if (!defer || !isFloatArray(labels)) {
+      for (let i = 0; i < n; i++) if (labels[i] !== 1 && labels[i] !== -1) throw labelError(fn, labels[i], ` at index ${i}`);
+    }
   }
-  const labels = readVector(fn, "y", y, false);
-  if (labels.length !== n) {
-    throw new LossInputError("SHAPE_MISMATCH", fn, "y", `must have the length of x1: shape mismatch, got [${labels.length}] and [${n}]`);
+  const out = reduction === "none" && o.out !== undefined ? outputBuffer(fn, n, o.out) : undefined;
+  return { x1: a, x2: b, y: labels, yAll, margin, reduction, out };
+}
+
+/**
+ * The hinge max(0, −yᵢ(x1ᵢ − x2ᵢ) + margin) of every pair into `out` (when given) and its sum; NaN when an input or
+ * label is invalid (see readPairs). `exact` takes `v > 0 ? v : 0`, right also where the argument overflows to
+ * ±∞; otherwise the branch-free (v + |v|)/2, exact for finite v below 2^1023 (random signs mispredict a branch).
+ */
+function hingeSum(q: Pairs, out: Float64Array | null, exact: boolean): number {
+  const { x1: a, x2: b, y: labels, yAll, margin } = q;
+  let s = 0;
+  let check = 0;
+  for (let i = 0; i < a.length; i++) {
+    const yi = labels === null ? yAll : labels[i];
+    const v = -yi * (a[i] - b[i]) + margin; // PyTorch's (-target * (input1 - input2) + margin).clamp_min_(0)
+    const loss = exact ? (v > 0 ? v : 0) : (v + Math.abs(v)) * 0.5;
+    check += Math.abs(yi * yi - 1) + (v - v);
+    if (out !== null) out[i] = loss;
+    else s += loss;
   }
-  for (let i = 0; i < n; i++) checkLabel(fn, labels[i], ` at index ${i}`);
-  return { x1: a, x2: b, y: labels, yAll: 0, margin, reduction };
+  return check === 0 ? s : NaN;
 }
 
 /**
@@ -78,19 +110,15 @@ export function marginRankingLoss(x1: Vector, x2: Vector, y: Vector | number, op
 export function marginRankingLoss(x1: Vector, x2: Vector, y: Vector | number, opts?: MarginRankingLossOptions): number | Float64Array;
 export function marginRankingLoss(x1: Vector, x2: Vector, y: Vector | number, opts?: MarginRankingLossOptions): number | Float64Array {
   const fn = "marginRankingLoss";
-  const q = readPairs(fn, x1, x2, y, opts);
-  const { x1: a, x2: b, y: labels, yAll, margin } = q;
-  const n = a.length;
-  const out = q.reduction === "none" ? outputBuffer(fn, n, opts?.out) : undefined;
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const yi = labels === null ? yAll : labels[i];
-    const v = -yi * (a[i] - b[i]) + margin; // PyTorch's (-target * (input1 - input2) + margin).clamp_min_(0)
-    const loss = v > 0 ? v : 0;
-    if (out) out[i] = loss;
-    else s += loss;
+  const q = readDeferred((defer) => readPairs(fn, x1, x2, y, opts, defer));
+  const n = q.x1.length;
+  const out = q.reduction === "none" ? q.out ?? allocFloat64(n) : null;
+  let s = hingeSum(q, out, false);
+  if (Number.isNaN(s)) {
+    readPairs(fn, x1, x2, y, opts, false); // throws for NaN, ±∞ or a bad label; else a difference overflowed
+    s = hingeSum(q, out, true);
   }
-  if (out) return out;
+  if (out !== null) return out;
   return q.reduction === "mean" ? s / n : s;
 }
 
@@ -107,18 +135,21 @@ export function marginRankingLoss(x1: Vector, x2: Vector, y: Vector | number, op
  */
 export function marginRankingLossGrad(x1: Vector, x2: Vector, y: Vector | number, opts?: MarginRankingLossOptions): MarginRankingLossGradient {
   const fn = "marginRankingLossGrad";
-  const q = readPairs(fn, x1, x2, y, opts);
+  const q = readDeferred((defer) => readPairs(fn, x1, x2, y, opts, defer));
   const { x1: a, x2: b, y: labels, yAll, margin } = q;
   const n = a.length;
   const scale = reductionScale(q.reduction, n);
-  const g1 = new Float64Array(n);
-  const g2 = new Float64Array(n);
+  const g1 = allocFloat64(n);
+  const g2 = allocFloat64(n);
+  let check = 0;
   for (let i = 0; i < n; i++) {
     const yi = labels === null ? yAll : labels[i];
-    if (-yi * (a[i] - b[i]) + margin >= 0) {
-      g1[i] = -yi * scale;
-      g2[i] = yi * scale;
-    }
+    const v = -yi * (a[i] - b[i]) + margin;
+    const active = +(v >= 0); // 1 or 0 without a branch; + 0 below turns 0·(−s) = −0 into 0
+    g1[i] = active * (-yi * scale) + 0;
+    g2[i] = active * (yi * scale) + 0;
+    check += Math.abs(yi * yi - 1) + (v - v);
   }
+  if (!(check === 0)) readPairs(fn, x1, x2, y, opts, false); // throws for NaN, ±∞ or a bad label
   return { x1: g1, x2: g2 };
 }

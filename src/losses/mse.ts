@@ -1,4 +1,4 @@
-import { assertSameShape, flatten, unflatten } from "../core/tensor";
+import { allocFloat64, assertSameShape, flatten, readDeferred, unflatten } from "../core/tensor";
 import { checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor } from "../core/types";
@@ -9,6 +9,40 @@ export interface MseOptions {
   readonly reduction?: Reduction;
   /** A Float64Array of one slot per element to write the per-element result into (reused, not allocated). */
   readonly out?: Float64Array;
+}
+
+/**
+ * Reads and checks the arguments. With `defer`, typed inputs are not scanned: the loops below fold a finiteness
+ * check into their arithmetic (a NaN or ±∞ input makes their sum non-finite) and read again without `defer`, which
+ * throws the error an eager read would, when that sum is not finite.
+ */
+function read(fn: string, yPred: Tensor, yTrue: Tensor, opts: MseOptions | undefined, defer: boolean) {
+  const o = checkOptions(fn, opts);
+  const reduction = checkReduction(fn, o.reduction ?? "mean");
+  const p = flatten(fn, "yPred", yPred, { deferFloatArrays: defer });
+  const t = flatten(fn, "yTrue", yTrue, { deferFloatArrays: defer });
+  assertSameShape(fn, "yPred", p, "yTrue", t);
+  if (o.out !== undefined) outputBuffer(fn, p.data.length, o.out);
+  return { out: o.out, reduction, a: p.data, b: t.data, shape: p.shape };
+}
+
+/** Σ (aᵢ − bᵢ)², in two interleaved partial sums so that consecutive additions do not wait for each other. */
+function sumSquares(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const n = a.length;
+  let s0 = 0;
+  let s1 = 0;
+  let i = 0;
+  for (; i + 1 < n; i += 2) {
+    const r0 = a[i] - b[i];
+    const r1 = a[i + 1] - b[i + 1];
+    s0 += r0 * r0;
+    s1 += r1 * r1;
+  }
+  if (i < n) {
+    const r = a[i] - b[i];
+    s0 += r * r;
+  }
+  return s0 + s1;
 }
 
 /**
@@ -27,28 +61,22 @@ export function mse(yPred: Tensor, yTrue: Tensor, opts?: MseOptions & { reductio
 export function mse(yPred: Tensor, yTrue: Tensor, opts?: MseOptions): number | NestedFloat64;
 export function mse(yPred: Tensor, yTrue: Tensor, opts?: MseOptions): number | NestedFloat64 {
   const fn = "mse";
-  const o = checkOptions(fn, opts);
-  const reduction = checkReduction(fn, o.reduction ?? "mean");
-  const p = flatten(fn, "yPred", yPred);
-  const t = flatten(fn, "yTrue", yTrue);
-  assertSameShape(fn, "yPred", p, "yTrue", t);
-  const a = p.data;
-  const b = t.data;
+  const { out: given, reduction, a, b, shape } = readDeferred((defer) => read(fn, yPred, yTrue, opts, defer));
   const n = a.length;
   if (reduction !== "none") {
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      const r = a[i] - b[i];
-      s += r * r;
-    }
+    const s = sumSquares(a, b);
+    if (!(s - s === 0)) read(fn, yPred, yTrue, opts, false); // NaN or ±∞ somewhere (or a true overflow)
     return reduction === "sum" ? s : s / n;
   }
-  const out = outputBuffer(fn, n, o.out);
+  const out = given ?? allocFloat64(n);
+  let check = 0;
   for (let i = 0; i < n; i++) {
     const r = a[i] - b[i];
+    check += r;
     out[i] = r * r;
   }
-  return unflatten(out, p.shape);
+  if (!(check - check === 0)) read(fn, yPred, yTrue, opts, false);
+  return unflatten(out, shape);
 }
 
 /**
@@ -61,16 +89,16 @@ export function mse(yPred: Tensor, yTrue: Tensor, opts?: MseOptions): number | N
  */
 export function mseGrad(yPred: Tensor, yTrue: Tensor, opts?: MseOptions): NestedFloat64 {
   const fn = "mseGrad";
-  const o = checkOptions(fn, opts);
-  const reduction = checkReduction(fn, o.reduction ?? "mean");
-  const p = flatten(fn, "yPred", yPred);
-  const t = flatten(fn, "yTrue", yTrue);
-  assertSameShape(fn, "yPred", p, "yTrue", t);
-  const a = p.data;
-  const b = t.data;
+  const { out: given, reduction, a, b, shape } = readDeferred((defer) => read(fn, yPred, yTrue, opts, defer));
   const n = a.length;
   const scale = reduction === "mean" ? 2 / n : 2;
-  const out = outputBuffer(fn, n, o.out);
-  for (let i = 0; i < n; i++) out[i] = scale * (a[i] - b[i]);
-  return unflatten(out, p.shape);
+  const out = given ?? allocFloat64(n);
+  let check = 0;
+  for (let i = 0; i < n; i++) {
+    const r = a[i] - b[i];
+    check += r;
+    out[i] = scale * r;
+  }
+  if (!(check - check === 0)) read(fn, yPred, yTrue, opts, false);
+  return unflatten(out, shape);
 }

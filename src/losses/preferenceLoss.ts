@@ -1,6 +1,7 @@
 import { LossInputError, show } from "../core/errors";
 import { checkChoice, checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
+import { allocFloat64, readDeferred } from "../core/tensor";
 import { reductionScale } from "../core/reduce";
 import { sigmoidScalar, softplusScalar } from "../helpers/sigmoid";
 import type { Reduction, Vector } from "../core/types";
@@ -118,19 +119,30 @@ export function preferenceLoss(logpW: Vector, logpL: Vector, refW: Vector, refL:
 export function preferenceLoss(logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, opts?: PreferenceLossOptions): number | Float64Array {
   const fn = "preferenceLoss";
   const { beta, type, eps, reduction } = settings(fn, opts);
-  const q = readPreferencePairs(fn, logpW, logpL, refW, refL);
+  const q = readDeferred((defer) => readPairsAndOut(fn, logpW, logpL, refW, refL, reduction, opts?.out, defer));
   const n = q.n;
-  const out = reduction === "none" ? outputBuffer(fn, n, opts?.out) : undefined;
+  const out = reduction === "none" ? opts?.out ?? allocFloat64(n) : undefined;
   const loss = lossOf(type, beta, eps);
   const { logpW: w, logpL: l, refW: rw, refL: rl } = q;
   let s = 0;
+  let check = 0;
   for (let i = 0; i < n; i++) {
-    const v = loss(logRatioGap(w[i], l[i], rw[i], rl[i]));
+    const h = logRatioGap(w[i], l[i], rw[i], rl[i]);
+    check += h - h; // NaN for a NaN or ±∞ input (or an overflowing gap, which the re-read lets through)
+    const v = loss(h);
     if (out) out[i] = v;
     else s += v;
   }
+  if (!(check === 0)) readPreferencePairs(fn, logpW, logpL, refW, refL);
   if (out) return out;
   return reduction === "mean" ? s / n : s;
+}
+
+/** The pairs (value checks deferred as in {@link readPreferencePairs}) and, for `"none"`, the caller's `out` checked. */
+function readPairsAndOut(fn: string, logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, reduction: Reduction, out: Float64Array | undefined, defer: boolean) {
+  const q = readPreferencePairs(fn, logpW, logpL, refW, refL, defer);
+  if (reduction === "none" && out !== undefined) outputBuffer(fn, q.n, out);
+  return q;
 }
 
 /**
@@ -147,21 +159,25 @@ export function preferenceLoss(logpW: Vector, logpL: Vector, refW: Vector, refL:
 export function preferenceLossGrad(logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, opts?: PreferenceLossOptions): PreferenceLossGradient {
   const fn = "preferenceLossGrad";
   const { beta, type, eps, reduction } = settings(fn, opts);
-  const q = readPreferencePairs(fn, logpW, logpL, refW, refL);
+  const q = readDeferred((defer) => readPreferencePairs(fn, logpW, logpL, refW, refL, defer));
   const n = q.n;
   const scale = reductionScale(reduction, n);
-  const gW = new Float64Array(n);
-  const gL = new Float64Array(n);
-  const gRW = new Float64Array(n);
-  const gRL = new Float64Array(n);
+  const gW = allocFloat64(n);
+  const gL = allocFloat64(n);
+  const gRW = allocFloat64(n);
+  const gRL = allocFloat64(n);
   const slope = slopeOf(type, beta, eps);
   const { logpW: w, logpL: l, refW: rw, refL: rl } = q;
+  let check = 0;
   for (let i = 0; i < n; i++) {
-    const g = scale * slope(logRatioGap(w[i], l[i], rw[i], rl[i]));
+    const h = logRatioGap(w[i], l[i], rw[i], rl[i]);
+    check += h - h;
+    const g = scale * slope(h);
     gW[i] = g;
     gL[i] = -g;
     gRW[i] = -g;
     gRL[i] = g;
   }
+  if (!(check === 0)) readPreferencePairs(fn, logpW, logpL, refW, refL);
   return { logpW: gW, logpL: gL, refW: gRW, refL: gRL };
 }

@@ -1,4 +1,5 @@
 import { LossInputError } from "../core/errors";
+import { deferredVector } from "../core/tensor";
 import { readVector } from "../helpers/logsumexp";
 import type { Vector } from "../core/types";
 
@@ -14,14 +15,17 @@ export interface PreferencePairs {
 /**
  * Reads policy and reference log-probabilities of the chosen (W) and rejected (L) responses: four Vectors of one
  * length. Infinities are rejected: a log-probability of −∞ on both sides of a difference would give ∞ − ∞.
+ *
+ * With `defer`, Float64Array/Float32Array inputs are not scanned for NaN and ±Infinity: the caller folds that check
+ * into its loop (any of them makes {@link logRatioGap} non-finite) and reads again without `defer` when it fails.
  * @throws LossInputError `INVALID_TYPE`, `EMPTY`, `NOT_FINITE` (NaN, ±Infinity), `SHAPE_MISMATCH` (a length that
  * differs from logpW's, named by its argument)
  */
-export function readPreferencePairs(fn: string, logpW: Vector, logpL: Vector, refW: Vector, refL: Vector): PreferencePairs {
-  const w = readVector(fn, "logpW", logpW, false);
+export function readPreferencePairs(fn: string, logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, defer = false): PreferencePairs {
+  const w = deferredVector(logpW, defer) ?? readVector(fn, "logpW", logpW, false);
   const n = w.length;
   const read = (arg: string, x: Vector): ArrayLike<number> => {
-    const v = readVector(fn, arg, x, false);
+    const v = deferredVector(x, defer) ?? readVector(fn, arg, x, false);
     if (v.length !== n) {
       throw new LossInputError("SHAPE_MISMATCH", fn, arg, `must have the length of logpW: shape mismatch, got [${v.length}] and [${n}]`);
     }

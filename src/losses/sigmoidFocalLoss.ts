@@ -1,8 +1,10 @@
-import { assertSameShape, flatten, unflatten } from "../core/tensor";
+import { allocFloat64, assertSameShape, flatten, isFloatArray, readDeferred, unflatten } from "../core/tensor";
+import { expFast } from "../math/exp";
+import { log1pFast } from "../math/log";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor } from "../core/types";
-import { checkUnitInterval } from "./bceWithLogits";
+import { checkTerm, checkUnitInterval } from "./bceWithLogits";
 import { modulate } from "./focalLoss";
 
 /** Options of {@link sigmoidFocalLoss} and {@link sigmoidFocalLossGrad}. */
@@ -17,15 +19,21 @@ export interface SigmoidFocalLossOptions {
   readonly out?: Float64Array;
 }
 
-function read(fn: string, logits: Tensor, targets: Tensor, opts: SigmoidFocalLossOptions | undefined) {
+/**
+ * Reads and checks the arguments. With `defer`, Float64Array/Float32Array logits and targets are not scanned: the
+ * loops fold the checks into their arithmetic (bceWithLogits' `checkTerm`) and read again without `defer`, which
+ * throws what an eager read would, when that fails.
+ */
+function read(fn: string, logits: Tensor, targets: Tensor, opts: SigmoidFocalLossOptions | undefined, defer: boolean) {
   const o = checkOptions(fn, opts);
   const reduction = checkReduction(fn, o.reduction ?? "none");
   const gamma = checkNumber(fn, "gamma", o.gamma ?? 2, { min: 0 });
   const alpha = o.alpha === null ? null : checkNumber(fn, "alpha", o.alpha ?? 0.25, { min: 0, max: 1 });
-  const z = flatten(fn, "logits", logits, { allowInfinite: true });
-  const y = flatten(fn, "targets", targets, { allowInfinite: true });
+  const z = flatten(fn, "logits", logits, { allowInfinite: true, deferFloatArrays: defer });
+  const y = flatten(fn, "targets", targets, { allowInfinite: true, deferFloatArrays: defer });
   assertSameShape(fn, "logits", z, "targets", y);
-  checkUnitInterval(fn, "targets", y.data);
+  if (!defer || !isFloatArray(targets)) checkUnitInterval(fn, "targets", y.data);
+  if (o.out !== undefined && (reduction === "none" || fn === "sigmoidFocalLossGrad")) outputBuffer(fn, z.data.length, o.out);
   return { o, reduction, gamma, alpha, z: z.data, y: y.data, shape: z.shape };
 }
 
@@ -34,8 +42,9 @@ function read(fn: string, logits: Tensor, targets: Tensor, opts: SigmoidFocalLos
  * coefficient is 0 vanishes (0·∞ = 0), so a saturated logit that agrees with a hard label costs 0.
  */
 function crossEntropy(z: number, y: number, l: number): number {
-  if (z - z === 0) return (1 - y) * (Math.max(z, 0) + l) + y * (Math.max(-z, 0) + l);
-  return (z > 0 ? 1 - y : y) > 0 ? Infinity : 0;
+  if (z - z !== 0) return (z > 0 ? 1 - y : y) > 0 ? Infinity : 0;
+  const m = 0.5 * z + 0.5 * Math.abs(z); // max(z, 0) without a branch; m − z = max(−z, 0), exactly
+  return (1 - y) * (m + l) + y * (m - z + l);
 }
 
 /**
@@ -61,25 +70,30 @@ export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: Sigmoid
 export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions): number | NestedFloat64;
 export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions): number | NestedFloat64 {
   const fn = "sigmoidFocalLoss";
-  const { o, reduction, gamma, alpha, z, y, shape } = read(fn, logits, targets, opts);
+  const { o, reduction, gamma, alpha, z, y, shape } = readDeferred((defer) => read(fn, logits, targets, opts, defer));
   const n = z.length;
-  const out = reduction === "none" ? outputBuffer(fn, n, o.out) : null;
+  const out = reduction === "none" ? o.out ?? allocFloat64(n) : null;
   let s = 0;
+  let check = 0;
   for (let i = 0; i < n; i++) {
     const zi = z[i];
     const t = y[i];
-    // σ(z) and σ(−z) from one e^−|z|, each with full relative accuracy, so 1 − p_t never cancels.
-    const e = Math.exp(-Math.abs(zi));
+    // σ(z) and σ(−z) from one e^−|z|, each with full relative accuracy, so 1 − p_t never cancels. The sign picks
+    // σ(|z|) or σ(−|z|) arithmetically (pos is 1 or 0, each product exact), not with a mispredicted branch.
+    const e = expFast(-Math.abs(zi));
     const big = 1 / (1 + e); // σ(|z|)
     const small = e * big; // σ(−|z|)
-    const m = zi >= 0 ? (1 - t) * big + t * small : (1 - t) * small + t * big; // 1 − p_t
+    const pos = +(zi >= 0);
+    const m = (1 - t) * (pos * big + (1 - pos) * small) + t * (pos * small + (1 - pos) * big); // 1 − p_t
     const alphaT = alpha === null ? 1 : alpha * t + (1 - alpha) * (1 - t);
     // A zero factor removes the term even when ce = ∞ (a saturated wrong logit that α or p_t switches off).
     const factor = alphaT * modulate(m, gamma);
-    const v = factor === 0 ? 0 : factor * crossEntropy(zi, t, Math.log1p(e));
+    const v = factor === 0 ? 0 : factor * crossEntropy(zi, t, log1pFast(e));
+    check += checkTerm(zi, t);
     if (out !== null) out[i] = v;
     s += v;
   }
+  if (!(check === 0)) read(fn, logits, targets, opts, false);
   if (out !== null) return unflatten(out, shape);
   return reduction === "sum" ? s : s / n;
 }
@@ -99,25 +113,29 @@ export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: Sigmoid
  */
 export function sigmoidFocalLossGrad(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions): NestedFloat64 {
   const fn = "sigmoidFocalLossGrad";
-  const { o, reduction, gamma, alpha, z, y, shape } = read(fn, logits, targets, opts);
+  const { o, reduction, gamma, alpha, z, y, shape } = readDeferred((defer) => read(fn, logits, targets, opts, defer));
   const n = z.length;
-  const out = outputBuffer(fn, n, o.out);
+  const out = o.out ?? allocFloat64(n);
   const scale = reduction === "mean" ? n : 1;
+  let check = 0;
   for (let i = 0; i < n; i++) {
     const zi = z[i];
     const t = y[i];
-    const e = Math.exp(-Math.abs(zi));
+    const e = expFast(-Math.abs(zi));
     const big = 1 / (1 + e);
     const small = e * big;
-    const sig = zi >= 0 ? big : small; // σ(z)
-    const sigNeg = zi >= 0 ? small : big; // σ(−z)
+    const pos = +(zi >= 0);
+    const sig = pos * big + (1 - pos) * small; // σ(z)
+    const sigNeg = pos * small + (1 - pos) * big; // σ(−z)
     const m = (1 - t) * sig + t * sigNeg; // 1 − p_t
     const alphaT = alpha === null ? 1 : alpha * t + (1 - alpha) * (1 - t);
     const ratio = m > 0 ? (sig * sigNeg) / m : 1; // ≤ 1; m = 0 only with a saturated hard label
     // γ·ce·(1 − 2y)·σ(z)σ(−z)/m; its limit at z = ±∞ is 0 (ce grows like |z|, σ(−|z|) decays like e^−|z|).
-    const ceTerm = zi - zi === 0 && gamma !== 0 ? gamma * crossEntropy(zi, t, Math.log1p(e)) * (1 - 2 * t) * ratio : 0;
+    const ceTerm = zi - zi === 0 && gamma !== 0 ? gamma * crossEntropy(zi, t, log1pFast(e)) * (1 - 2 * t) * ratio : 0;
     const g = alphaT * modulate(m, gamma) * ((1 - t) * sig - t * sigNeg + ceTerm);
+    check += checkTerm(zi, t);
     out[i] = g / scale + 0;
   }
+  if (!(check === 0)) read(fn, logits, targets, opts, false);
   return unflatten(out, shape);
 }

@@ -1,4 +1,4 @@
-import { flatten, unflatten } from "../core/tensor";
+import { allocFloat64, flatten, readDeferred, unflatten } from "../core/tensor";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor } from "../core/types";
@@ -13,11 +13,17 @@ export interface SmoothL1Options {
   readonly out?: Float64Array;
 }
 
-function read(fn: string, residual: Tensor, opts: SmoothL1Options | undefined) {
+/**
+ * Reads and checks the arguments. With `defer`, a Float64Array/Float32Array residual is not scanned: a NaN or ±∞
+ * residual makes the loops' sums non-finite, and they then read again without `defer`, which throws what an eager
+ * read would (or nothing, when only the sum overflowed).
+ */
+function read(fn: string, residual: Tensor, opts: SmoothL1Options | undefined, defer: boolean) {
   const o = checkOptions(fn, opts);
   const reduction = checkReduction(fn, o.reduction ?? "none");
   const beta = checkNumber(fn, "beta", o.beta ?? 1, { min: 0 });
-  const r = flatten(fn, "residual", residual);
+  const r = flatten(fn, "residual", residual, { deferFloatArrays: defer });
+  if (o.out !== undefined && (reduction === "none" || fn.endsWith("Grad"))) outputBuffer(fn, r.data.length, o.out);
   return { o, reduction, beta, data: r.data, shape: r.shape };
 }
 
@@ -60,14 +66,13 @@ export function smoothL1(residual: Tensor, opts: SmoothL1Options & { reduction: 
 export function smoothL1(residual: Tensor, opts?: SmoothL1Options & { reduction?: "none" }): NestedFloat64;
 export function smoothL1(residual: Tensor, opts?: SmoothL1Options): number | NestedFloat64;
 export function smoothL1(residual: Tensor, opts?: SmoothL1Options): number | NestedFloat64 {
-  const { o, reduction, beta, data, shape } = read("smoothL1", residual, opts);
-  if (reduction !== "none") {
-    const s = kernel(data, beta, null);
-    return reduction === "sum" ? s : s / data.length;
-  }
-  const out = outputBuffer("smoothL1", data.length, o.out);
-  kernel(data, beta, out);
-  return unflatten(out, shape);
+  const fn = "smoothL1";
+  const { o, reduction, beta, data, shape } = readDeferred((defer) => read(fn, residual, opts, defer));
+  const out = reduction === "none" ? o.out ?? allocFloat64(data.length) : null;
+  const s = kernel(data, beta, out);
+  if (!(s - s === 0)) read(fn, residual, opts, false); // a NaN or ±∞ residual (or a sum past float64)
+  if (out !== null) return unflatten(out, shape);
+  return reduction === "sum" ? s : s / data.length;
 }
 
 /**
@@ -80,14 +85,23 @@ export function smoothL1(residual: Tensor, opts?: SmoothL1Options): number | Nes
  * smoothL1Grad([-2, 0, 0.5], { beta: 0 }); // => [-1, 0, 1]
  */
 export function smoothL1Grad(residual: Tensor, opts?: SmoothL1Options): NestedFloat64 {
-  const { o, reduction, beta, data, shape } = read("smoothL1Grad", residual, opts);
+  const fn = "smoothL1Grad";
+  const { o, reduction, beta, data, shape } = readDeferred((defer) => read(fn, residual, opts, defer));
   const n = data.length;
-  const out = outputBuffer("smoothL1Grad", n, o.out);
+  const out = o.out ?? allocFloat64(n);
   const scale = reduction === "mean" ? n : 1;
+  // clamp(r, −β, β)/β, or sign(r) for β = 0, without a branch on the data: hi and lo are 1 or 0, so exactly one
+  // of r·1 and ±β survives; r·0 − (lo − hi) is sign(r) and keeps the sign of a zero, as Math.sign.
+  const inner = beta > 0 ? beta : 0;
+  let check = 0;
   for (let i = 0; i < n; i++) {
     const r = data[i];
-    const g = beta > 0 ? Math.max(-beta, Math.min(r, beta)) / beta : Math.sign(r);
+    const hi = +(r > inner);
+    const lo = +(r < -inner);
+    const g = beta > 0 ? (r * (1 - hi - lo) - beta * (lo - hi)) / beta : r * 0 - (lo - hi);
     out[i] = g / scale;
+    check += r - r;
   }
+  if (!(check === 0)) read(fn, residual, opts, false);
   return unflatten(out, shape);
 }
