@@ -1,5 +1,6 @@
 import * as path from "path";
 import { COMMANDS, type Command } from "./commands";
+import type { KernelChild } from "../run/forkKernel";
 import type { CommandIO } from "./runCommand";
 
 const usage = (commands: Record<string, Command>) =>
@@ -22,13 +23,17 @@ export async function main(argv: readonly string[], io: CommandIO, commands: Rec
   return command.run(rest, io);
 }
 
-/** The CLI process: real I/O, exit code, and no kernel left behind on Ctrl-C. */
-export function cli(): void {
+/**
+ * The CLI process: real I/O, exit code, and no kernel left behind on Ctrl-C. `prestartedKernel`: a kernel
+ * bin/losslab.js started in the project root before loading the CLI, for `losslab run` to use.
+ */
+export function cli(options: { prestartedKernel?: KernelChild } = {}): void {
   const io: CommandIO = {
     stdout: process.stdout,
     stderr: process.stderr,
     cwd: process.cwd(),
     projectRoot: path.resolve(__dirname, "..", ".."),
+    prestartedKernel: options.prestartedKernel,
   };
   // Kernels share the terminal's process group and stop on the same Ctrl-C; their IPC channels close with us.
   process.on("SIGINT", () => process.exit(130));

@@ -1,5 +1,5 @@
-import { fork, type ChildProcess } from "child_process";
-import * as path from "path";
+import type { ChildProcess } from "child_process";
+import { forkKernel, KERNEL_ENTRY, watchKernelChild, type KernelChild } from "./forkKernel";
 import type { DisplayBundle } from "../tslab/internals";
 import type { ErrorInfo } from "../exec/errorInfo";
 import type { ReadResult } from "../exec/plainData";
@@ -55,34 +55,32 @@ export interface StartKernelOptions {
   /** After a timeout, how long an interrupted cell has to stop before the process is killed (default 2 s). */
   interruptGraceMs?: number;
   env?: NodeJS.ProcessEnv;
-  /** Spawns the process; tests pass their own. */
+  /** A kernel process started earlier with {@link forkKernel} in `rootDir` (default: start one now). */
+  process?: KernelChild;
+  /** Starts the process `entry` in `cwd` yourself (e.g. with other Node flags); it needs IPC and piped stdout/stderr. */
   spawn?: (entry: string, cwd: string, env: NodeJS.ProcessEnv) => ChildProcess;
 }
 
 export type KernelFactory = (events: KernelEvents) => Kernel;
 
-const ENTRY = path.join(__dirname, "..", "exec", "kernelProcess.js");
-
-const defaultSpawn = (entry: string, cwd: string, env: NodeJS.ProcessEnv) =>
-  fork(entry, [], { cwd, env, serialization: "advanced", stdio: ["ignore", "pipe", "pipe", "ipc"] });
-
 /** Starts a kernel process for one notebook. */
 export function startKernel(options: StartKernelOptions): Kernel {
   const { events } = options;
   const graceMs = options.interruptGraceMs ?? 2000;
-  const child = (options.spawn ?? defaultSpawn)(ENTRY, options.rootDir, options.env ?? process.env);
+  const env = options.env ?? process.env;
+  const kernelChild =
+    options.process ?? (options.spawn ? watchKernelChild(options.spawn(KERNEL_ENTRY, options.rootDir, env)) : forkKernel(options.rootDir, env));
+  const { child } = kernelChild;
   const pending = new Map<number, (message: FromKernel) => void>();
   let nextId = 1;
   let rawOutput = ""; // anything written to the real file descriptors (not through a cell's streams)
   let exitInfo: ErrorInfo | null = null;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-
-  const onRaw = (chunk: Buffer) => {
-    rawOutput = (rawOutput + chunk.toString("utf8")).slice(-4000);
+  let exitedResolve: () => void = () => {};
+  const exited = new Promise<void>((resolve) => (exitedResolve = resolve));
+  const onRaw = (text: string) => {
+    rawOutput = (rawOutput + text).slice(-4000);
   };
-  child.on("error", (error) => onRaw(Buffer.from(`losslab: kernel process error: ${error.message}\n`)));
-  child.stdout?.on("data", onRaw);
-  child.stderr?.on("data", onRaw);
+  kernelChild.onRaw(onRaw);
 
   let readyResolve: () => void = () => {};
   let readyReject: (e: KernelError) => void = () => {};
@@ -96,7 +94,8 @@ export function startKernel(options: StartKernelOptions): Kernel {
     child.kill("SIGKILL");
   }, options.startTimeoutMs ?? 120_000);
 
-  child.on("message", (message: FromKernel) => {
+  kernelChild.onMessage((received) => {
+    const message = received as FromKernel;
     switch (message.type) {
       case "ready":
         clearTimeout(startTimer);
@@ -115,7 +114,7 @@ export function startKernel(options: StartKernelOptions): Kernel {
     }
   });
 
-  child.once("exit", (code, signal) => {
+  kernelChild.onExit(({ code, signal }) => {
     clearTimeout(startTimer);
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
     const tail = rawOutput.trim().split("\n").slice(-20);
@@ -123,6 +122,7 @@ export function startKernel(options: StartKernelOptions): Kernel {
     readyReject(new KernelError({ ...exitInfo, ename: "KernelStartError" }));
     for (const settle of pending.values()) settle({ type: "fatal", error: exitInfo });
     pending.clear();
+    exitedResolve();
   });
 
   function request<T extends FromKernel>(message: ToKernel): Promise<T | { type: "fatal"; error: ErrorInfo }> {
@@ -133,7 +133,7 @@ export function startKernel(options: StartKernelOptions): Kernel {
         resolve(reply as T);
       });
       child.send(message, (error) => {
-        if (error) onRaw(Buffer.from(`losslab: could not reach the kernel: ${error.message}\n`));
+        if (error) onRaw(`losslab: could not reach the kernel: ${error.message}\n`);
       });
     });
   }
