@@ -11,6 +11,14 @@ const help = args.includes("--help") || args.includes("-h");
 const prestartedKernel =
   args[0] === "run" && !customRoot && !help ? require("../kernel/run/forkKernel.js").forkKernel(path.resolve(__dirname, ".."), process.env) : undefined;
 
-const { register } = require("tsx/cjs/api");
-const loader = register({ namespace: "losslab-cli" });
-loader.require("../kernel/cli/main.ts", __filename).cli({ prestartedKernel });
+let cli;
+try {
+  const { register } = require("tsx/cjs/api");
+  cli = register({ namespace: "losslab-cli" }).require("../kernel/cli/main.ts", __filename).cli;
+} catch (e) {
+  // Exit code 2, not Node's 1 (which `losslab run` uses for a failed check).
+  if (prestartedKernel) prestartedKernel.child.kill();
+  process.stderr.write(`losslab: could not load the CLI: ${e && e.stack ? e.stack : String(e)}\n`);
+  process.exit(2);
+}
+cli({ prestartedKernel });
