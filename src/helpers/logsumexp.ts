@@ -1,18 +1,16 @@
 import { readMatrix, checkValues } from "../core/tensor";
 import { LossInputError, show } from "../core/errors";
 import type { Matrix, Vector } from "../core/types";
+import { expSum, rowMax } from "./softmaxRow";
 
 /**
- * log Σ e^x over `n` values starting at `offset` with stride 1, shifted by the maximum so nothing overflows.
- * −∞ entries contribute e^−∞ = 0; all −∞ gives −∞; any +∞ gives +∞.
+ * log Σ e^x over the first `n` values of a row, shifted by the maximum so nothing overflows.
+ * −∞ entries contribute e^−∞ = 0; all −∞ gives −∞; any +∞ gives +∞; a NaN gives NaN.
  */
-export function logsumexpRow(x: ArrayLike<number>, offset = 0, n: number = x.length - offset): number {
-  let m = -Infinity;
-  for (let j = 0; j < n; j++) if (x[offset + j] > m) m = x[offset + j];
+export function logsumexpRow(x: ArrayLike<number>, n: number = x.length): number {
+  const m = rowMax(x, n);
   if (m === -Infinity || m === Infinity) return m;
-  let s = 0;
-  for (let j = 0; j < n; j++) s += Math.exp(x[offset + j] - m);
-  return m + Math.log(s);
+  return m + Math.log(expSum(x, n, m, 1));
 }
 
 /** True when the input is a matrix (an array whose first element is itself an array). */

@@ -1,26 +1,34 @@
 import { LossInputError } from "../core/errors";
 import { readMatrix } from "../core/tensor";
 import type { Matrix, Vector } from "../core/types";
-import { isMatrixInput, logsumexpRow, readVector } from "./logsumexp";
+import { isMatrixInput, readVector } from "./logsumexp";
+import { matrixRows } from "./rowMatrix";
+import { expInto, rowMax, scaleRow } from "./softmaxRow";
 
-function rowWise(fn: string, x: Vector | Matrix, f: (row: ArrayLike<number>) => Float64Array): Float64Array | Float64Array[] {
+/** Applies `f(row, max, out)` to a Vector or to each row of a Matrix, after checking each row's max. */
+function rowWise(fn: string, x: Vector | Matrix, f: (row: ArrayLike<number>, m: number, out: Float64Array) => void): Float64Array | Float64Array[] {
   if (isMatrixInput(x)) {
-    const { rows } = readMatrix(fn, "x", x as Matrix, { allowInfinite: true });
-    return rows.map((row) => f(checkRow(fn, row)));
+    const { rows, nRows, nCols } = readMatrix(fn, "x", x as Matrix, { allowInfinite: true });
+    const out = matrixRows(nRows, nCols);
+    for (let r = 0; r < nRows; r++) f(rows[r], checkedMax(fn, rows[r]), out[r]);
+    return out;
   }
-  return f(checkRow(fn, readVector(fn, "x", x as Vector, true)));
+  const row = readVector(fn, "x", x as Vector, true);
+  const out = new Float64Array(row.length);
+  f(row, checkedMax(fn, row), out);
+  return out;
 }
 
-function checkRow(fn: string, row: ArrayLike<number>): ArrayLike<number> {
-  // +∞ has no softmax (∞ − ∞); −∞ is a masked entry. A row of only −∞ has nothing to normalise.
-  const lse = logsumexpRow(row);
-  if (lse === Infinity || lse === -Infinity) {
+/** The row max, which must be finite: +∞ has no softmax (∞ − ∞); a row of only −∞ has nothing to normalise. */
+function checkedMax(fn: string, row: ArrayLike<number>): number {
+  const m = rowMax(row, row.length);
+  if (m === Infinity || m === -Infinity) {
     throw new LossInputError(
       "NOT_FINITE", fn, "x",
-      lse === Infinity ? "must not contain +Infinity (softmax is undefined there)" : "must have a finite entry in every row (got a row of −Infinity)",
+      m === Infinity ? "must not contain +Infinity (softmax is undefined there)" : "must have a finite entry in every row (got a row of −Infinity)",
     );
   }
-  return row;
+  return m;
 }
 
 /**
@@ -36,17 +44,11 @@ function checkRow(fn: string, row: ArrayLike<number>): ArrayLike<number> {
 export function logSoftmax(x: Vector): Float64Array;
 export function logSoftmax(x: Matrix): Float64Array[];
 export function logSoftmax(x: Vector | Matrix): Float64Array | Float64Array[] {
-  return rowWise("logSoftmax", x, (row) => {
+  return rowWise("logSoftmax", x, (row, m, out) => {
     // (xⱼ − m) − log Σ e^{xₖ − m} rather than xⱼ − logsumexp(x): the shift is exact, so [1000, 999, 998] gives
     // the same digits as [2, 1, 0] (xⱼ − (m + log s) would lose the low bits of log s next to m = 1000).
-    let m = -Infinity;
-    for (let j = 0; j < row.length; j++) if (row[j] > m) m = row[j];
-    let s = 0;
-    for (let j = 0; j < row.length; j++) s += Math.exp(row[j] - m);
-    const logS = Math.log(s);
-    const out = new Float64Array(row.length);
+    const logS = Math.log(expInto(row, row.length, m, 1, out));
     for (let j = 0; j < row.length; j++) out[j] = row[j] - m - logS;
-    return out;
   });
 }
 
@@ -63,13 +65,8 @@ export function logSoftmax(x: Vector | Matrix): Float64Array | Float64Array[] {
 export function softmax(x: Vector): Float64Array;
 export function softmax(x: Matrix): Float64Array[];
 export function softmax(x: Vector | Matrix): Float64Array | Float64Array[] {
-  return rowWise("softmax", x, (row) => {
-    let m = -Infinity;
-    for (let j = 0; j < row.length; j++) if (row[j] > m) m = row[j];
-    const out = new Float64Array(row.length);
-    let s = 0;
-    for (let j = 0; j < row.length; j++) s += out[j] = Math.exp(row[j] - m);
-    for (let j = 0; j < row.length; j++) out[j] /= s;
-    return out;
+  return rowWise("softmax", x, (row, m, out) => {
+    const s = expInto(row, row.length, m, 1, out);
+    scaleRow(out, row.length, 1 / s);
   });
 }

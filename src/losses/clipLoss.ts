@@ -1,6 +1,8 @@
 import { LossInputError } from "../core/errors";
 import { outputBuffer } from "../core/output";
-import { readMatrix } from "../core/tensor";
+import { readDeferred } from "../core/tensor";
+import { checkRows, matrixRows, readRows } from "../helpers/rowMatrix";
+import { multiplyABt, transpose } from "../helpers/multiplyABt";
 import { sum } from "../core/reduce";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import type { Matrix, Reduction } from "../core/types";
@@ -28,12 +30,16 @@ interface Normalised {
   readonly reduction: Reduction;
 }
 
-function prepare(fn: string, embA: Matrix, embB: Matrix, opts: ClipLossOptions | undefined): Normalised {
+/**
+ * Reads, checks and L2-normalises both embeddings, then S = Â·B̂ᵀ. With `defer`, Float64Array / Float32Array rows
+ * are not scanned first: a NaN or ±∞ shows as a non-finite norm, and the eager check then names it.
+ */
+function prepare(fn: string, embA: Matrix, embB: Matrix, opts: ClipLossOptions | undefined, defer: boolean): Normalised {
   const o = checkOptions(fn, opts);
   const tau = checkNumber(fn, "temperature", o.temperature ?? 0.07, { min: 0, minExclusive: true });
   const reduction = checkReduction(fn, o.reduction ?? "mean");
-  const A = readMatrix(fn, "embA", embA);
-  const B = readMatrix(fn, "embB", embB);
+  const A = readRows(fn, "embA", embA, {}, defer);
+  const B = readRows(fn, "embB", embB, {}, defer);
   if (A.nRows !== B.nRows || A.nCols !== B.nCols) {
     throw new LossInputError("SHAPE_MISMATCH", fn, "embB", `must have the shape of embA: shape mismatch, got [${B.nRows}, ${B.nCols}] and [${A.nRows}, ${A.nCols}]`);
   }
@@ -43,39 +49,36 @@ function prepare(fn: string, embA: Matrix, embB: Matrix, opts: ClipLossOptions |
   const b = new Float64Array(n * d);
   const normA = normalise(fn, "embA", A.rows, d, a);
   const normB = normalise(fn, "embB", B.rows, d, b);
-  const s = new Float64Array(n * n);
-  const sim: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = s.subarray(i * n, (i + 1) * n);
-    const ai = i * d;
-    for (let j = 0; j < n; j++) {
-      const bj = j * d;
-      let dot = 0;
-      for (let k = 0; k < d; k++) dot += a[ai + k] * b[bj + k];
-      row[j] = dot;
-    }
-    sim.push(row);
-  }
-  return { n, d, a, b, normA, normB, problem: { sim, n, m: n, invTau: 1 / tau, symmetric: true }, reduction };
+  const sim = matrixRows(n, n, new Float64Array(n * n));
+  multiplyABt(a, b, n, n, d, sim);
+  return { n, d, a, b, normA, normB, problem: { sim, n, m: n, invTau: 1 / tau, symmetric: true, deferred: false }, reduction };
 }
 
 /**
  * Writes each row divided by its L2 norm into `dst` and returns the norms. The norm is taken as
  * M·‖x/M‖ with M = max |xₖ|, so rows of 1e200 or 1e-200 neither overflow nor underflow.
- * @throws LossInputError `OUT_OF_DOMAIN` for a zero row (it has no direction)
+ * @throws LossInputError `NOT_FINITE` (NaN or ±∞, found by the eager check), `OUT_OF_DOMAIN` for a zero row (it
+ * has no direction)
  */
 function normalise(fn: string, arg: string, rows: Matrix, d: number, dst: Float64Array): Float64Array {
   const norms = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const x = rows[i];
     let big = 0;
-    for (let k = 0; k < d; k++) big = Math.max(big, Math.abs(x[k]));
-    if (big === 0) throw new LossInputError("OUT_OF_DOMAIN", fn, arg, `must have no zero row: a zero embedding cannot be L2-normalised (got row ${i} of zeros)`);
-    let ss = 0;
     for (let k = 0; k < d; k++) {
-      const v = x[k] / big;
-      ss += v * v;
+      const v = Math.abs(x[k]);
+      if (v > big) big = v;
     }
+    let ss = 0;
+    if (big !== 0) {
+      for (let k = 0; k < d; k++) {
+        const v = x[k] / big;
+        ss += v * v;
+      }
+    }
+    // NaN skips the max and makes ss NaN; ±∞ gives ∞/∞ = NaN: only a non-finite input leaves ss non-finite.
+    if (!(ss - ss === 0)) checkRows(fn, arg, rows, {});
+    if (big === 0) throw new LossInputError("OUT_OF_DOMAIN", fn, arg, `must have no zero row: a zero embedding cannot be L2-normalised (got row ${i} of zeros)`);
     const norm = big * Math.sqrt(ss);
     const inv = 1 / Math.sqrt(ss);
     for (let k = 0; k < d; k++) dst[i * d + k] = (x[k] / big) * inv;
@@ -101,7 +104,7 @@ export function clipLoss(embA: Matrix, embB: Matrix, opts?: ClipLossOptions & { 
 export function clipLoss(embA: Matrix, embB: Matrix, opts?: ClipLossOptions): number | Float64Array;
 export function clipLoss(embA: Matrix, embB: Matrix, opts?: ClipLossOptions): number | Float64Array {
   const fn = "clipLoss";
-  const c = prepare(fn, embA, embB, opts);
+  const c = readDeferred((defer) => prepare(fn, embA, embB, opts, defer));
   const out = c.reduction === "none" ? outputBuffer(fn, c.n, opts?.out) : new Float64Array(c.n);
   infoNCEKernel(fn, c.problem, out);
   if (c.reduction === "none") return out;
@@ -121,36 +124,30 @@ export function clipLoss(embA: Matrix, embB: Matrix, opts?: ClipLossOptions): nu
  */
 export function clipLossGrad(embA: Matrix, embB: Matrix, opts?: Omit<ClipLossOptions, "out">): { embA: Float64Array[]; embB: Float64Array[] } {
   const fn = "clipLossGrad";
-  const c = prepare(fn, embA, embB, opts === undefined ? undefined : { temperature: opts.temperature, reduction: opts.reduction });
+  const o = opts === undefined ? undefined : { temperature: opts.temperature, reduction: opts.reduction };
+  const c = readDeferred((defer) => prepare(fn, embA, embB, o, defer));
   const { n, d, a, b } = c;
-  const G = infoNCEGradKernel(fn, c.problem, c.reduction === "mean" ? 1 / n : 1, new Float64Array(n * n));
-  const gA = new Float64Array(n * d); // ∂L/∂Â, then ∂L/∂embA in place
-  const gB = new Float64Array(n * d);
-  for (let i = 0; i < n; i++) {
-    const gi = G[i];
-    const ai = i * d;
-    for (let j = 0; j < n; j++) {
-      const g = gi[j];
-      const bj = j * d;
-      for (let k = 0; k < d; k++) {
-        gA[ai + k] += g * b[bj + k];
-        gB[bj + k] += g * a[ai + k];
-      }
-    }
-  }
-  return { embA: throughNorm(gA, a, c.normA, n, d), embB: throughNorm(gB, b, c.normB, n, d) };
+  // G = ∂L/∂S; then ∂L/∂Â = G·B̂ and ∂L/∂B̂ = Gᵀ·Â, each as a product with a transposed right factor.
+  const flatG = new Float64Array(n * n);
+  infoNCEGradKernel(fn, c.problem, c.reduction === "mean" ? 1 / n : 1, matrixRows(n, n, flatG));
+  const gA = matrixRows(n, d, new Float64Array(n * d)); // ∂L/∂Â, then ∂L/∂embA in place
+  const gB = matrixRows(n, d, new Float64Array(n * d));
+  const t = new Float64Array(n * d);
+  multiplyABt(flatG, transpose(b, n, d, t), n, d, n, gA);
+  const flatGt = transpose(flatG, n, n, new Float64Array(n * n));
+  multiplyABt(flatGt, transpose(a, n, d, t), n, d, n, gB);
+  return { embA: throughNorm(gA, a, c.normA, d), embB: throughNorm(gB, b, c.normB, d) };
 }
 
-/** Row-wise (ĝ − x̂·(x̂·ĝ))/‖x‖ in place; returns the rows as views. */
-function throughNorm(g: Float64Array, unit: Float64Array, norms: Float64Array, n: number, d: number): Float64Array[] {
-  const rows: Float64Array[] = [];
-  for (let i = 0; i < n; i++) {
+/** Row-wise (ĝ − x̂·(x̂·ĝ))/‖x‖ in place on the rows of g; returns them. */
+function throughNorm(g: Float64Array[], unit: Float64Array, norms: Float64Array, d: number): Float64Array[] {
+  for (let i = 0; i < g.length; i++) {
+    const gi = g[i];
     const o = i * d;
     let dot = 0;
-    for (let k = 0; k < d; k++) dot += unit[o + k] * g[o + k];
+    for (let k = 0; k < d; k++) dot += unit[o + k] * gi[k];
     const inv = 1 / norms[i];
-    for (let k = 0; k < d; k++) g[o + k] = (g[o + k] - unit[o + k] * dot) * inv;
-    rows.push(g.subarray(o, o + d));
+    for (let k = 0; k < d; k++) gi[k] = (gi[k] - unit[o + k] * dot) * inv;
   }
-  return rows;
+  return g;
 }

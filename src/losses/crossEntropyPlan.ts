@@ -1,5 +1,6 @@
 import { LossInputError, show } from "../core/errors";
-import { checkValues, readMatrix } from "../core/tensor";
+import { checkValues, readDeferred, readMatrix } from "../core/tensor";
+import { checkRows, readRows } from "../helpers/rowMatrix";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import type { Matrix, Reduction, Vector } from "../core/types";
 import { isMatrixInput } from "../helpers/logsumexp";
@@ -34,25 +35,44 @@ export interface CrossEntropyPlan {
   readonly reduction: Reduction;
   /** What `"mean"` divides by: Σ w[y_r] over kept rows (index targets), the row count (probability targets). */
   readonly denominator: number;
+  /** True when the logits' values may not have been scanned: the row loops check for NaN (see helpers/rowMatrix.ts). */
+  readonly deferred: boolean;
 }
 
 /**
- * Reads and checks the arguments of `softmaxCrossEntropy` / `softmaxCrossEntropyGrad` once.
+ * {@link crossEntropyPlan} with the logits' value scan folded into the row loops where the rows are Float64Array or
+ * Float32Array; errors are those of the eager read, in its order.
+ * @throws LossInputError as {@link crossEntropyPlan}
+ */
+export function readCrossEntropy(fn: string, logits: Matrix, targets: Vector | Matrix, opts: CrossEntropyPlanOptions | undefined): CrossEntropyPlan {
+  return readDeferred((defer) => crossEntropyPlan(fn, logits, targets, opts, defer));
+}
+
+/** Throws the eager read's error for a NaN that a deferred row loop found (a NaN sum). */
+export function rejectNaN(fn: string, plan: CrossEntropyPlan): void {
+  checkRows(fn, "logits", plan.rows, { allowInfinite: true });
+}
+
+/**
+ * Reads and checks the arguments of `softmaxCrossEntropy` / `softmaxCrossEntropyGrad` once. With `defer`, the values
+ * of Float64Array / Float32Array logit rows are left to the row loops (see {@link readCrossEntropy}).
  * @throws LossInputError `EMPTY`, `SHAPE_MISMATCH`, `NOT_FINITE`, `INVALID_TYPE`, `OUT_OF_DOMAIN`, `EMPTY_MASK`
  */
-export function crossEntropyPlan(fn: string, logits: Matrix, targets: Vector | Matrix, opts: CrossEntropyPlanOptions | undefined): CrossEntropyPlan {
+export function crossEntropyPlan(
+  fn: string, logits: Matrix, targets: Vector | Matrix, opts: CrossEntropyPlanOptions | undefined, defer = false,
+): CrossEntropyPlan {
   const o = checkOptions(fn, opts);
   const reduction = checkReduction(fn, o.reduction ?? "none");
   const smoothing = checkNumber(fn, "labelSmoothing", o.labelSmoothing ?? 0, { min: 0, max: 1, maxExclusive: true });
   const ignore = o.ignoreIndex === undefined ? NaN : checkNumber(fn, "ignoreIndex", o.ignoreIndex, { integer: true });
-  const { rows, nRows, nCols } = readMatrix(fn, "logits", logits, { allowInfinite: true });
+  const { rows, nRows, nCols } = readRows(fn, "logits", logits, { allowInfinite: true }, defer);
   const weights = o.classWeights === undefined ? null : readWeights(fn, o.classWeights, nCols);
   let weightSum = nCols;
   if (weights !== null) {
     weightSum = 0;
     for (let k = 0; k < nCols; k++) weightSum += weights[k];
   }
-  const base = { rows, nRows, nCols, weights, weightSum, ignoreIndex: ignore, smoothing, reduction };
+  const base = { rows, nRows, nCols, weights, weightSum, ignoreIndex: ignore, smoothing, reduction, deferred: defer };
   if (isMatrixInput(targets)) {
     if (ignore >= 0) {
       throw new LossInputError("OUT_OF_DOMAIN", fn, "ignoreIndex", `is not supported with probability targets, as in PyTorch (got ${ignore})`);

@@ -1,6 +1,7 @@
 import { LossInputError, show } from "../core/errors";
 import { outputBuffer } from "../core/output";
-import { readMatrix } from "../core/tensor";
+import { readDeferred } from "../core/tensor";
+import { matrixRows, readRows } from "../helpers/rowMatrix";
 import { sum } from "../core/reduce";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import type { Matrix, Reduction } from "../core/types";
@@ -18,19 +19,22 @@ export interface InfoNCEOptions {
   readonly out?: Float64Array;
 }
 
-/** Reads `sim` and the options once for both functions. */
-function problem(fn: string, sim: Matrix, opts: InfoNCEOptions | undefined): InfoNCEProblem & { reduction: Reduction } {
+/**
+ * Reads `sim` and the options once for both functions; with `defer`, the NaN check of Float64Array / Float32Array
+ * rows is left to the kernel's loops (helpers/rowMatrix.ts).
+ */
+function problem(fn: string, sim: Matrix, opts: InfoNCEOptions | undefined, defer: boolean): InfoNCEProblem & { reduction: Reduction } {
   const o = checkOptions(fn, opts);
   const tau = checkNumber(fn, "temperature", o.temperature ?? 1, { min: 0, minExclusive: true });
   const symmetric = o.symmetric ?? false;
   if (typeof symmetric !== "boolean") throw new LossInputError("INVALID_TYPE", fn, "symmetric", `must be true or false (got ${show(symmetric)})`);
   const reduction = checkReduction(fn, o.reduction ?? "none");
-  const { rows, nRows: n, nCols: m } = readMatrix(fn, "sim", sim, { allowInfinite: true });
+  const { rows, nRows: n, nCols: m } = readRows(fn, "sim", sim, { allowInfinite: true }, defer);
   if (m < n || (symmetric && m !== n)) {
     const need = symmetric ? "square with symmetric: true" : "at least as wide as it is tall (positives on the diagonal)";
     throw new LossInputError("SHAPE_MISMATCH", fn, "sim", `must be ${need} (got shape [${n}, ${m}])`);
   }
-  return { sim: rows, n, m, invTau: 1 / tau, symmetric, reduction };
+  return { sim: rows, n, m, invTau: 1 / tau, symmetric, reduction, deferred: defer };
 }
 
 /**
@@ -54,7 +58,7 @@ export function infoNCE(sim: Matrix, opts: InfoNCEOptions & { reduction: "mean" 
 export function infoNCE(sim: Matrix, opts?: InfoNCEOptions): number | Float64Array;
 export function infoNCE(sim: Matrix, opts?: InfoNCEOptions): number | Float64Array {
   const fn = "infoNCE";
-  const p = problem(fn, sim, opts);
+  const p = readDeferred((defer) => problem(fn, sim, opts, defer));
   if (p.reduction === "none") {
     const out = outputBuffer(fn, p.n, opts?.out);
     infoNCEKernel(fn, p, out);
@@ -78,7 +82,7 @@ export function infoNCE(sim: Matrix, opts?: InfoNCEOptions): number | Float64Arr
  */
 export function infoNCEGrad(sim: Matrix, opts?: InfoNCEOptions): Float64Array[] {
   const fn = "infoNCEGrad";
-  const p = problem(fn, sim, opts);
-  const buf = outputBuffer(fn, p.n * p.m, opts?.out);
-  return infoNCEGradKernel(fn, p, p.reduction === "mean" ? 1 / p.n : 1, buf);
+  const p = readDeferred((defer) => problem(fn, sim, opts, defer));
+  const given = opts?.out === undefined ? undefined : outputBuffer(fn, p.n * p.m, opts.out);
+  return infoNCEGradKernel(fn, p, p.reduction === "mean" ? 1 / p.n : 1, matrixRows(p.n, p.m, given));
 }

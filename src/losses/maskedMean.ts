@@ -1,9 +1,10 @@
 import { LossInputError, show } from "../core/errors";
 import { outputBuffer } from "../core/output";
-import { flatten, readMatrix, unflatten } from "../core/tensor";
+import { flatten, readDeferred, unflatten } from "../core/tensor";
 import { checkChoice, checkOptions } from "../core/validate";
-import type { NestedFloat64, Tensor } from "../core/types";
+import type { Matrix, NestedFloat64, Tensor } from "../core/types";
 import { isMatrixInput } from "../helpers/logsumexp";
+import { matrixRows, readRows } from "../helpers/rowMatrix";
 
 /** Options of {@link maskedMean} and {@link maskedMeanGrad}. */
 export interface MaskedMeanOptions {
@@ -21,10 +22,14 @@ interface Read {
   readonly shape: readonly number[];
 }
 
-/** Reads a tensor as rows along its last axis: a Matrix without copying, other depths through `flatten`. */
-function readRows(fn: string, arg: string, x: Tensor): Read {
+/**
+ * Reads a tensor as rows along its last axis: a Matrix or a typed Vector without copying (with `defer`, typed rows
+ * are not scanned: the loops below check them), other depths through `flatten`.
+ */
+function readLastAxisRows(fn: string, arg: string, x: Tensor, defer: boolean): Read {
+  if (defer && (x instanceof Float64Array || x instanceof Float32Array) && x.length > 0) return { rows: [x], shape: [x.length] };
   if (isMatrixInput(x) && !isMatrixInput((x as ReadonlyArray<unknown>)[0])) {
-    const m = readMatrix(fn, arg, x as ReadonlyArray<ArrayLike<number>>);
+    const m = readRows(fn, arg, x as Matrix, {}, defer);
     return { rows: m.rows, shape: [m.nRows, m.nCols] };
   }
   const { data, shape } = flatten(fn, arg, x);
@@ -36,18 +41,24 @@ function readRows(fn: string, arg: string, x: Tensor): Read {
   return { rows, shape };
 }
 
-function prepare(fn: string, values: Tensor, mask: Tensor, opts: MaskedMeanOptions | undefined) {
+/**
+ * Reads and checks both inputs. With `defer`, the values of typed rows and the mask's signs are checked by the
+ * caller's loop ({@link sums}), which calls this again without `defer` to throw the eager read's error.
+ */
+function prepare(fn: string, values: Tensor, mask: Tensor, opts: MaskedMeanOptions | undefined, defer: boolean) {
   const o = checkOptions(fn, opts);
   const normalize = checkChoice(fn, "normalize", o.normalize ?? "global", ["global", "perSequence"] as const);
-  const v = readRows(fn, "values", values);
-  const m = readRows(fn, "mask", mask);
+  const v = readLastAxisRows(fn, "values", values, defer);
+  const m = readLastAxisRows(fn, "mask", mask, defer);
   if (v.shape.length !== m.shape.length || v.shape.some((n, i) => n !== m.shape[i])) {
     throw new LossInputError("SHAPE_MISMATCH", fn, "mask", `must have the shape of values: shape mismatch, got [${m.shape.join(", ")}] and [${v.shape.join(", ")}]`);
   }
-  for (let r = 0; r < m.rows.length; r++) {
-    const row = m.rows[r];
-    for (let j = 0; j < row.length; j++) {
-      if (row[j] < 0) throw new LossInputError("OUT_OF_DOMAIN", fn, "mask", `must hold weights ≥ 0 (got ${show(row[j])} in row ${r}, column ${j})`);
+  if (!defer) {
+    for (let r = 0; r < m.rows.length; r++) {
+      const row = m.rows[r];
+      for (let j = 0; j < row.length; j++) {
+        if (row[j] < 0) throw new LossInputError("OUT_OF_DOMAIN", fn, "mask", `must hold weights ≥ 0 (got ${show(row[j])} in row ${r}, column ${j})`);
+      }
     }
   }
   return { v, m, normalize, out: o.out };
@@ -57,10 +68,33 @@ function emptyMask(fn: string): LossInputError {
   return new LossInputError("EMPTY_MASK", fn, "mask", "must have a positive weight somewhere: a mean over nothing (got an all-zero mask)");
 }
 
-function rowWeight(mask: ArrayLike<number>): number {
-  let s = 0;
-  for (let j = 0; j < mask.length; j++) s += mask[j];
-  return s;
+/**
+ * Per row r: Σⱼ vᵣⱼ·mᵣⱼ (when `weighted`, else Σⱼ vᵣⱼ, a finiteness probe) into `num[r]` and Mᵣ = Σⱼ mᵣⱼ into
+ * `den[r]`, in one pass over both inputs; then the eager read when a value was not finite or a weight negative.
+ */
+function sums(
+  fn: string, args: [Tensor, Tensor, MaskedMeanOptions | undefined], v: Read, m: Read, weighted: boolean,
+  num: Float64Array, den: Float64Array,
+): void {
+  let negative = false;
+  let probe = 0;
+  for (let r = 0; r < v.rows.length; r++) {
+    const x = v.rows[r];
+    const w = m.rows[r];
+    let s = 0;
+    let ws = 0;
+    for (let j = 0; j < x.length; j++) {
+      const wj = w[j];
+      if (wj < 0) negative = true;
+      s += weighted ? x[j] * wj : x[j];
+      ws += wj;
+    }
+    num[r] = s;
+    den[r] = ws;
+    probe += s + ws;
+  }
+  // NaN or ±∞ anywhere makes the probe non-finite (0·∞ is NaN); so can a true overflow, which the eager read accepts.
+  if (negative || !(probe - probe === 0)) prepare(fn, args[0], args[1], args[2], false);
 }
 
 /**
@@ -78,29 +112,25 @@ function rowWeight(mask: ArrayLike<number>): number {
  */
 export function maskedMean(values: Tensor, mask: Tensor, opts?: MaskedMeanOptions): number {
   const fn = "maskedMean";
-  const { v, m, normalize } = prepare(fn, values, mask, opts);
-  let num = 0;
-  let den = 0;
+  const { v, m, normalize } = readDeferred((defer) => prepare(fn, values, mask, opts, defer));
+  const nRows = v.rows.length;
+  const num = new Float64Array(nRows); // per row, not per element
+  const den = new Float64Array(nRows);
+  sums(fn, [values, mask, opts], v, m, true, num, den);
+  let total = 0;
+  let weight = 0;
   let seqs = 0;
-  for (let r = 0; r < v.rows.length; r++) {
-    const x = v.rows[r];
-    const w = m.rows[r];
-    let s = 0;
-    let ws = 0;
-    for (let j = 0; j < x.length; j++) {
-      s += x[j] * w[j];
-      ws += w[j];
-    }
+  for (let r = 0; r < nRows; r++) {
     if (normalize === "global") {
-      num += s;
-      den += ws;
-    } else if (ws > 0) {
-      num += s / ws;
+      total += num[r];
+      weight += den[r];
+    } else if (den[r] > 0) {
+      total += num[r] / den[r];
       seqs++;
     }
   }
-  if (normalize === "global" ? !(den > 0) : seqs === 0) throw emptyMask(fn);
-  return normalize === "global" ? num / den : num / seqs;
+  if (normalize === "global" ? !(weight > 0) : seqs === 0) throw emptyMask(fn);
+  return normalize === "global" ? total / weight : total / seqs;
 }
 
 /**
@@ -112,28 +142,34 @@ export function maskedMean(values: Tensor, mask: Tensor, opts?: MaskedMeanOption
  */
 export function maskedMeanGrad(values: Tensor, mask: Tensor, opts?: MaskedMeanOptions): NestedFloat64 {
   const fn = "maskedMeanGrad";
-  const { v, m, normalize, out } = prepare(fn, values, mask, opts);
+  const { v, m, normalize, out } = readDeferred((defer) => prepare(fn, values, mask, opts, defer));
   const nRows = v.rows.length;
   const len = v.shape[v.shape.length - 1];
-  const g = outputBuffer(fn, nRows * len, out);
+  const given = out === undefined ? undefined : outputBuffer(fn, nRows * len, out);
   const rowScale = new Float64Array(nRows); // per row, not per element
-  let den = 0;
+  const den = new Float64Array(nRows);
+  sums(fn, [values, mask, opts], v, m, false, rowScale, den);
+  let total = 0;
   let seqs = 0;
   for (let r = 0; r < nRows; r++) {
-    const ws = rowWeight(m.rows[r]);
-    if (normalize === "global") den += ws;
-    else if (ws > 0) {
-      rowScale[r] = 1 / ws;
-      seqs++;
-    }
+    if (normalize === "global") total += den[r];
+    else if (den[r] > 0) seqs++;
   }
-  if (normalize === "global" ? !(den > 0) : seqs === 0) throw emptyMask(fn);
-  if (normalize === "global") rowScale.fill(1 / den);
-  else for (let r = 0; r < nRows; r++) rowScale[r] /= seqs;
+  if (normalize === "global" ? !(total > 0) : seqs === 0) throw emptyMask(fn);
   for (let r = 0; r < nRows; r++) {
-    const w = m.rows[r];
-    const c = rowScale[r];
-    for (let j = 0; j < len; j++) g[r * len + j] = w[j] * c;
+    rowScale[r] = normalize === "global" ? 1 / total : den[r] > 0 ? 1 / den[r] / seqs : 0;
   }
+  if (v.shape.length === 2) {
+    const g = matrixRows(nRows, len, given);
+    for (let r = 0; r < nRows; r++) scaleInto(m.rows[r], rowScale[r], g[r]);
+    return g;
+  }
+  const g = given ?? new Float64Array(nRows * len);
+  for (let r = 0; r < nRows; r++) scaleInto(m.rows[r], rowScale[r], g.subarray(r * len, (r + 1) * len));
   return unflatten(g, v.shape);
+}
+
+/** gⱼ = c·wⱼ. */
+function scaleInto(w: ArrayLike<number>, c: number, g: Float64Array): void {
+  for (let j = 0; j < g.length; j++) g[j] = w[j] * c;
 }

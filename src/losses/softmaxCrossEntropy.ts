@@ -1,6 +1,7 @@
 import { outputBuffer } from "../core/output";
 import type { Matrix, Reduction, Vector } from "../core/types";
-import { crossEntropyPlan, isIgnored } from "./crossEntropyPlan";
+import { matrixRows } from "../helpers/rowMatrix";
+import { isIgnored, readCrossEntropy, rejectNaN, type CrossEntropyPlan } from "./crossEntropyPlan";
 import { crossEntropyRowGrad, crossEntropyRowLoss } from "./crossEntropyRow";
 
 /** Options of {@link softmaxCrossEntropy} and {@link softmaxCrossEntropyGrad} (PyTorch's names, camelCased). */
@@ -48,11 +49,11 @@ export function softmaxCrossEntropy(logits: Matrix, targets: Vector | Matrix, op
 export function softmaxCrossEntropy(logits: Matrix, targets: Vector | Matrix, opts?: SoftmaxCrossEntropyOptions): number | Float64Array;
 export function softmaxCrossEntropy(logits: Matrix, targets: Vector | Matrix, opts?: SoftmaxCrossEntropyOptions): number | Float64Array {
   const fn = "softmaxCrossEntropy";
-  const plan = crossEntropyPlan(fn, logits, targets, opts);
+  const plan = readCrossEntropy(fn, logits, targets, opts);
   const out = plan.reduction === "none" ? outputBuffer(fn, plan.nRows, opts?.out) : null;
   let total = 0;
   for (let r = 0; r < plan.nRows; r++) {
-    const loss = isIgnored(plan, r) ? 0 : crossEntropyRowLoss(fn, plan, r);
+    const loss = isIgnored(plan, r) ? skipRow(fn, plan, r) : crossEntropyRowLoss(fn, plan, r);
     if (out !== null) out[r] = loss;
     else total += loss;
   }
@@ -73,16 +74,24 @@ export function softmaxCrossEntropy(logits: Matrix, targets: Vector | Matrix, op
  */
 export function softmaxCrossEntropyGrad(logits: Matrix, targets: Vector | Matrix, opts?: SoftmaxCrossEntropyOptions): Float64Array[] {
   const fn = "softmaxCrossEntropyGrad";
-  const plan = crossEntropyPlan(fn, logits, targets, opts);
+  const plan = readCrossEntropy(fn, logits, targets, opts);
   const { nRows, nCols } = plan;
-  const buf = outputBuffer(fn, nRows * nCols, opts?.out);
+  const given = opts?.out === undefined ? undefined : outputBuffer(fn, nRows * nCols, opts.out);
+  const grad = matrixRows(nRows, nCols, given);
   const scale = plan.reduction === "mean" ? 1 / plan.denominator : 1;
-  const grad: Float64Array[] = [];
   for (let r = 0; r < nRows; r++) {
-    const g = buf.subarray(r * nCols, (r + 1) * nCols);
-    if (isIgnored(plan, r)) g.fill(0);
+    const g = grad[r];
+    if (isIgnored(plan, r)) g.fill(skipRow(fn, plan, r));
     else crossEntropyRowGrad(fn, plan, r, scale, g);
-    grad.push(g);
   }
   return grad;
+}
+
+/** An ignored row contributes 0; it is still checked for NaN, as the eager read did. */
+function skipRow(fn: string, plan: CrossEntropyPlan, r: number): number {
+  if (plan.deferred) {
+    const z = plan.rows[r];
+    for (let k = 0; k < plan.nCols; k++) if (z[k] !== z[k]) rejectNaN(fn, plan);
+  }
+  return 0;
 }

@@ -2,6 +2,8 @@ import { checkChoice, checkNumber, checkOptions, checkReduction } from "../core/
 import { outputBuffer } from "../core/output";
 import { reductionScale } from "../core/reduce";
 import type { Matrix, Reduction, Vector } from "../core/types";
+import { readDeferred } from "../core/tensor";
+import { matrixRows } from "../helpers/rowMatrix";
 import { readTriplets, tripletGap, tripletRowGrad, type Triplets } from "./tripletRows";
 
 /** The distance of {@link tripletLoss}: the seed's squared euclidean distance, or PyTorch's euclidean distance. */
@@ -36,12 +38,25 @@ interface Settings {
   readonly t: Triplets;
 }
 
-function settings(fn: string, anchor: Vector | Matrix, positive: Vector | Matrix, negative: Vector | Matrix, opts: TripletLossOptions | undefined): Settings {
-  const o = checkOptions(fn, opts);
-  const margin = checkNumber(fn, "margin", o.margin ?? 1);
-  const distance = checkChoice<TripletDistance>(fn, "distance", o.distance ?? "squared", ["squared", "euclidean"]);
-  const reduction = checkReduction(fn, o.reduction ?? "none");
-  return { margin, euclidean: distance === "euclidean", reduction, t: readTriplets(fn, anchor, positive, negative) };
+type Inputs = readonly [Vector | Matrix, Vector | Matrix, Vector | Matrix];
+
+/**
+ * Reads the options and inputs; typed matrix rows are not scanned for NaN / ±∞ (the row loops find them as a NaN
+ * gap and call {@link rejectNonFinite}). Errors are the eager read's, in its order.
+ */
+function settings(fn: string, inputs: Inputs, opts: TripletLossOptions | undefined): Settings {
+  return readDeferred((defer) => {
+    const o = checkOptions(fn, opts);
+    const margin = checkNumber(fn, "margin", o.margin ?? 1);
+    const distance = checkChoice<TripletDistance>(fn, "distance", o.distance ?? "squared", ["squared", "euclidean"]);
+    const reduction = checkReduction(fn, o.reduction ?? "none");
+    return { margin, euclidean: distance === "euclidean", reduction, t: readTriplets(fn, inputs[0], inputs[1], inputs[2], defer) };
+  });
+}
+
+/** A NaN gap: finite inputs never give one, so one of them is NaN or ±∞; the eager read throws its error. */
+function rejectNonFinite(fn: string, inputs: Inputs): void {
+  readTriplets(fn, inputs[0], inputs[1], inputs[2], false);
 }
 
 /**
@@ -69,7 +84,8 @@ export function tripletLoss(anchor: Matrix, positive: Matrix, negative: Matrix, 
 export function tripletLoss(anchor: Vector | Matrix, positive: Vector | Matrix, negative: Vector | Matrix, opts?: TripletLossOptions): number | Float64Array;
 export function tripletLoss(anchor: Vector | Matrix, positive: Vector | Matrix, negative: Vector | Matrix, opts?: TripletLossOptions): number | Float64Array {
   const fn = "tripletLoss";
-  const { margin, euclidean, reduction, t } = settings(fn, anchor, positive, negative, opts);
+  const inputs: Inputs = [anchor, positive, negative];
+  const { margin, euclidean, reduction, t } = settings(fn, inputs, opts);
   const scratch = new Float64Array(4);
   const { nRows, nCols } = t;
   const perRow = reduction === "none" && !t.single;
@@ -77,6 +93,7 @@ export function tripletLoss(anchor: Vector | Matrix, positive: Vector | Matrix, 
   let s = 0;
   for (let r = 0; r < nRows; r++) {
     const gap = tripletGap(t.anchor[r], t.positive[r], t.negative[r], nCols, euclidean, margin, scratch);
+    if (gap !== gap) rejectNonFinite(fn, inputs);
     const loss = gap > 0 ? gap : 0;
     if (out) out[r] = loss;
     else s += loss;
@@ -107,21 +124,26 @@ export function tripletLossGrad(
   anchor: Vector | Matrix, positive: Vector | Matrix, negative: Vector | Matrix, opts?: TripletLossOptions,
 ): TripletLossGradient<Float64Array | Float64Array[]> {
   const fn = "tripletLossGrad";
-  const { margin, euclidean, reduction, t } = settings(fn, anchor, positive, negative, opts);
+  const inputs: Inputs = [anchor, positive, negative];
+  const { margin, euclidean, reduction, t } = settings(fn, inputs, opts);
   const { nRows, nCols } = t;
   const g = reductionScale(reduction, nRows);
   const scratch = new Float64Array(4);
-  const ga = new Float64Array(nRows * nCols);
-  const gp = new Float64Array(nRows * nCols);
-  const gn = new Float64Array(nRows * nCols);
+  // Fresh rows are not zeroed (helpers/rowMatrix.ts): every row is written, with zeros where the hinge is flat.
+  const ga = matrixRows(nRows, nCols);
+  const gp = matrixRows(nRows, nCols);
+  const gn = matrixRows(nRows, nCols);
   for (let r = 0; r < nRows; r++) {
     const a = t.anchor[r], p = t.positive[r], n = t.negative[r];
-    if (tripletGap(a, p, n, nCols, euclidean, margin, scratch) >= 0) {
-      tripletRowGrad(a, p, n, nCols, euclidean, g, scratch, ga, gp, gn, r * nCols);
+    const gap = tripletGap(a, p, n, nCols, euclidean, margin, scratch);
+    if (gap >= 0) tripletRowGrad(a, p, n, nCols, euclidean, g, scratch, ga[r], gp[r], gn[r], 0);
+    else {
+      if (gap !== gap) rejectNonFinite(fn, inputs);
+      ga[r].fill(0);
+      gp[r].fill(0);
+      gn[r].fill(0);
     }
   }
-  if (t.single) return { anchor: ga, positive: gp, negative: gn };
-  const rows = (buf: Float64Array): Float64Array[] =>
-    Array.from({ length: nRows }, (_, r) => buf.subarray(r * nCols, (r + 1) * nCols));
-  return { anchor: rows(ga), positive: rows(gp), negative: rows(gn) };
+  if (t.single) return { anchor: ga[0], positive: gp[0], negative: gn[0] };
+  return { anchor: ga, positive: gp, negative: gn };
 }

@@ -1,6 +1,6 @@
 import { LossInputError } from "../core/errors";
-import { readMatrix } from "../core/tensor";
 import { isMatrixInput, readVector } from "../helpers/logsumexp";
+import { readRows as readMatrixRows } from "../helpers/rowMatrix";
 import type { Matrix, Vector } from "../core/types";
 
 /** PyTorch's `pairwise_distance` eps: the euclidean distance is ‖a − b + eps‖₂ (eps added to every component). */
@@ -17,9 +17,9 @@ export interface Triplets {
   readonly single: boolean;
 }
 
-function readRows(fn: string, arg: string, x: Vector | Matrix): { rows: ReadonlyArray<ArrayLike<number>>; single: boolean; nCols: number } {
+function readRows(fn: string, arg: string, x: Vector | Matrix, defer: boolean): { rows: ReadonlyArray<ArrayLike<number>>; single: boolean; nCols: number } {
   if (isMatrixInput(x)) {
-    const m = readMatrix(fn, arg, x as Matrix);
+    const m = readMatrixRows(fn, arg, x as Matrix, {}, defer);
     return { rows: m.rows, single: false, nCols: m.nCols };
   }
   const v = readVector(fn, arg, x as Vector, false);
@@ -30,14 +30,16 @@ const shapeOf = (r: { rows: ReadonlyArray<unknown>; single: boolean; nCols: numb
   r.single ? `[${r.nCols}]` : `[${r.rows.length}, ${r.nCols}]`;
 
 /**
- * Reads anchor, positive and negative: three Vectors [d] or three Matrices [n, d] of one shape.
+ * Reads anchor, positive and negative: three Vectors [d] or three Matrices [n, d] of one shape. With `defer`, the
+ * values of Float64Array / Float32Array matrix rows are not scanned: a NaN or ±∞ among them makes its row's
+ * {@link tripletGap} NaN, and the caller then reads again without `defer` to throw the error.
  * @throws LossInputError `INVALID_TYPE`, `EMPTY`, `NOT_FINITE` (NaN or ±Infinity), `SHAPE_MISMATCH` (ragged, or
  * positive/negative shaped unlike anchor, named by the argument that differs)
  */
-export function readTriplets(fn: string, anchor: Vector | Matrix, positive: Vector | Matrix, negative: Vector | Matrix): Triplets {
-  const a = readRows(fn, "anchor", anchor);
-  const p = readRows(fn, "positive", positive);
-  const n = readRows(fn, "negative", negative);
+export function readTriplets(fn: string, anchor: Vector | Matrix, positive: Vector | Matrix, negative: Vector | Matrix, defer = false): Triplets {
+  const a = readRows(fn, "anchor", anchor, defer);
+  const p = readRows(fn, "positive", positive, defer);
+  const n = readRows(fn, "negative", negative, defer);
   for (const [arg, r] of [["positive", p], ["negative", n]] as const) {
     if (r.single !== a.single || r.rows.length !== a.rows.length || r.nCols !== a.nCols) {
       throw new LossInputError(
@@ -74,17 +76,44 @@ function pairSquares(a: ArrayLike<number>, b: ArrayLike<number>, d: number, eps:
 }
 
 /**
+ * {@link pairSquares} of (a, p) and of (a, n) without eps, in one pass over the three rows (each sum in the order
+ * pairSquares uses); the rescaled pass runs only for a pair whose plain sum is not finite.
+ */
+function squaredPairs(a: ArrayLike<number>, p: ArrayLike<number>, n: ArrayLike<number>, d: number, scratch: Float64Array): void {
+  let sp = 0;
+  let sn = 0;
+  for (let i = 0; i < d; i++) {
+    const u = a[i] - p[i];
+    const v = a[i] - n[i];
+    sp += u * u;
+    sn += v * v;
+  }
+  if (sp - sp === 0) {
+    scratch[0] = sp;
+    scratch[1] = 1;
+  } else pairSquares(a, p, d, 0, scratch, 0);
+  if (sn - sn === 0) {
+    scratch[2] = sn;
+    scratch[3] = 1;
+  } else pairSquares(a, n, d, 0, scratch, 2);
+}
+
+/**
  * The hinge argument of one triplet row, d(a, p) − d(a, n) + margin, leaving in `scratch` [sp, cp, sn, cn]: the
  * scaled sums of squares of the two pairs (see {@link pairSquares}) that the gradient reuses. Finite inputs never give
- * NaN: distances beyond float64 give ±Infinity (an Infinity loss, or 0).
+ * NaN: distances beyond float64 give ±Infinity (an Infinity loss, or 0); a NaN or ±∞ input gives NaN.
  */
 export function tripletGap(
   a: ArrayLike<number>, p: ArrayLike<number>, n: ArrayLike<number>, d: number,
   euclidean: boolean, margin: number, scratch: Float64Array,
 ): number {
   const eps = euclidean ? EUCLIDEAN_EPS : 0;
-  pairSquares(a, p, d, eps, scratch, 0);
-  pairSquares(a, n, d, eps, scratch, 2);
+  if (euclidean) {
+    pairSquares(a, p, d, eps, scratch, 0);
+    pairSquares(a, n, d, eps, scratch, 2);
+  } else {
+    squaredPairs(a, p, n, d, scratch);
+  }
   const sp = scratch[0], cp = scratch[1], sn = scratch[2], cn = scratch[3];
   if (cp === 1 && cn === 1) {
     // Each reference's own order of operations: PyTorch's `margin + dist_pos - dist_neg`, the seed's
@@ -111,9 +140,12 @@ export function tripletRowGrad(
   if (!euclidean) {
     const g2 = 2 * g;
     for (let i = 0; i < d; i++) {
-      ga[offset + i] = g2 * (n[i] - p[i]);
-      gp[offset + i] = g2 * (p[i] - a[i]);
-      gn[offset + i] = g2 * (a[i] - n[i]);
+      const ai = a[i];
+      const pi = p[i];
+      const ni = n[i];
+      ga[offset + i] = g2 * (ni - pi);
+      gp[offset + i] = g2 * (pi - ai);
+      gn[offset + i] = g2 * (ai - ni);
     }
     return;
   }

@@ -120,3 +120,14 @@ describe("clipLoss properties", () => {
     }), { numRuns: 80 });
   });
 });
+
+describe("clipLoss on typed rows (values checked while normalising)", () => {
+  it("matches plain arrays and reports NaN / ±∞ with the eager read's codes and order", () => {
+    const typed = (m: number[][]) => m.map((r) => Float32Array.from(r));
+    expectClose(clipLoss(typed(A), typed(B)), clipLoss(A.map((r) => r.map(Math.fround)), B.map((r) => r.map(Math.fround))), EXACT);
+    expectLossError(() => clipLoss(typed([[NaN, 1]]), typed([[1, 1]])), "NOT_FINITE", "clipLoss", "embA");
+    expectLossError(() => clipLossGrad(typed([[1, 1]]), typed([[Infinity, 1]])), "NOT_FINITE", "clipLossGrad", "embB");
+    // A zero row in embA and a NaN in embB: the eager read meets the NaN first.
+    expectLossError(() => clipLoss(typed([[0, 0]]), typed([[NaN, 1]])), "NOT_FINITE", "clipLoss", "embB");
+  });
+});

@@ -137,3 +137,15 @@ describe("infoNCE properties", () => {
     }), { numRuns: 100 });
   });
 });
+
+describe("infoNCE on typed rows (values checked inside the row loops)", () => {
+  it("matches plain arrays and reports NaN before the diagonal's −∞", () => {
+    const typed = SIM.map((r) => Float64Array.from(r));
+    expectClose(infoNCE(typed, { symmetric: true }), infoNCE(SIM, { symmetric: true }), EXACT);
+    expectClose(infoNCEGrad(typed, { symmetric: true }), infoNCEGrad(SIM, { symmetric: true }), EXACT);
+    expectLossError(() => infoNCE([new Float32Array([1, NaN]), new Float32Array([0, 1])]), "NOT_FINITE", "infoNCE", "sim");
+    expectLossError(() => infoNCEGrad([new Float32Array([1, 0]), new Float32Array([0, NaN])]), "NOT_FINITE", "infoNCEGrad", "sim");
+    const err = expectLossError(() => infoNCE([new Float64Array([-Infinity, 0]), new Float64Array([NaN, 1])]), "NOT_FINITE", "infoNCE", "sim");
+    expect(err.message).toContain("NaN");
+  });
+});

@@ -117,3 +117,25 @@ describe("maskedMean properties", () => {
     }), { numRuns: 100 });
   });
 });
+
+describe("maskedMean on typed rows (values checked inside the loop)", () => {
+  const f64 = (rows: number[][]) => rows.map((r) => Float64Array.from(r));
+
+  it("matches plain arrays for a Matrix and a Vector of typed arrays", () => {
+    expectClose(maskedMean(f64(LOSSES), f64(MASK)), maskedMean(LOSSES, MASK), EXACT);
+    expectClose(maskedMeanGrad(f64(LOSSES), f64(MASK), { normalize: "perSequence" }), maskedMeanGrad(LOSSES, MASK, { normalize: "perSequence" }), EXACT);
+    expectClose(maskedMean(new Float32Array([1, 2, 4]), new Float32Array([1, 0, 1])), 2.5, EXACT); // (1 + 4) / 2
+  });
+
+  it("reports NaN, ±∞ and negative weights in typed rows with the eager read's codes", () => {
+    const f = "maskedMean";
+    expectLossError(() => maskedMean(f64([[NaN, 1]]), f64([[1, 1]])), "NOT_FINITE", f, "values");
+    expectLossError(() => maskedMean(f64([[Infinity, 1]]), f64([[0, 1]])), "NOT_FINITE", f, "values");
+    expectLossError(() => maskedMeanGrad(f64([[1, 1]]), f64([[Infinity, 1]])), "NOT_FINITE", "maskedMeanGrad", "mask");
+    expectLossError(() => maskedMeanGrad(f64([[NaN, 1]]), f64([[1, 1]])), "NOT_FINITE", "maskedMeanGrad", "values");
+    expectLossError(() => maskedMean(f64([[1, 1]]), f64([[1, -1]])), "OUT_OF_DOMAIN", f, "mask");
+    expectLossError(() => maskedMean(new Float64Array([NaN, 1]), new Float64Array([1, -1])), "NOT_FINITE", f, "values");
+    // Finite values whose weighted sum overflows are not an error: the mean is +∞, as the eager version gave.
+    expect(maskedMean(f64([[1e308, 1e308]]), f64([[1, 1]]))).toBe(Infinity);
+  });
+});

@@ -233,3 +233,39 @@ describe("softmaxCrossEntropy properties", () => {
     }), { numRuns: 60 });
   });
 });
+
+describe("softmaxCrossEntropy on typed rows (values checked inside the row loops)", () => {
+  const f32 = (rows: number[][]) => rows.map((r) => Float32Array.from(r));
+
+  it("gives the same values and gradients as plain arrays, every gradient entry written (large, with ignored rows)", () => {
+    // 300 × 50 Float32 logits span several output blocks; every 7th row is ignored (its gradient row must be 0).
+    const rows = Array.from({ length: 300 }, (_, r) => Array.from({ length: 50 }, (_, k) => Math.fround(Math.sin(r * 50 + k) * 6)));
+    const y = rows.map((_, r) => (r % 7 === 0 ? -100 : (r * 13) % 50));
+    const opts = { ignoreIndex: -100, reduction: "mean" as const };
+    expectClose(softmaxCrossEntropy(f32(rows), y, opts), torchCrossEntropy(rows, y, opts), EXACT);
+    const g = softmaxCrossEntropyGrad(f32(rows), y, opts);
+    const kept = y.filter((c) => c !== -100).length;
+    rows.forEach((row, r) => {
+      const m = Math.max(...row);
+      const s = row.reduce((acc, v) => acc + Math.exp(v - m), 0);
+      // softmax − one-hot, divided by the kept rows ("mean"): the PyTorch formula, hand-derived.
+      const want = y[r] === -100 ? row.map(() => 0) : row.map((v, k) => (Math.exp(v - m) / s - (k === y[r] ? 1 : 0)) / kept);
+      expectClose(g[r], want, EXACT);
+    });
+  });
+
+  it("reports a NaN in a typed row, also in an ignored row, before other problems (the eager read's order)", () => {
+    const f = "softmaxCrossEntropy";
+    expectLossError(() => softmaxCrossEntropy(f32([[0, 1], [NaN, 2]]), [0, 1]), "NOT_FINITE", f, "logits");
+    expectLossError(() => softmaxCrossEntropyGrad(f32([[0, 1], [2, NaN]]), [0, 1]), "NOT_FINITE", "softmaxCrossEntropyGrad", "logits");
+    expectLossError(() => softmaxCrossEntropy(f32([[NaN, NaN]]), [0]), "NOT_FINITE", f, "logits");
+    expectLossError(() => softmaxCrossEntropy(f32([[0, 1], [NaN, 2]]), [0, -1], { ignoreIndex: -1 }), "NOT_FINITE", f, "logits");
+    expectLossError(() => softmaxCrossEntropyGrad(f32([[0, 1], [NaN, 2]]), [0, -1], { ignoreIndex: -1 }), "NOT_FINITE", "softmaxCrossEntropyGrad", "logits");
+    // An out-of-range target and a NaN logit: the logits are read first.
+    expectLossError(() => softmaxCrossEntropy(f32([[0, NaN]]), [5]), "NOT_FINITE", f, "logits");
+    // +∞ in row 0 and NaN in row 1: the NaN is what the eager scan meets first.
+    const err = expectLossError(() => softmaxCrossEntropy([new Float64Array([Infinity, 0]), new Float64Array([NaN, 0])], [0, 0]), "NOT_FINITE", f, "logits");
+    expect(err.message).toContain("NaN");
+    expect(softmaxCrossEntropy(f32([[0, -Infinity]]), [0])[0]).toBe(0); // a masked class stays allowed
+  });
+});

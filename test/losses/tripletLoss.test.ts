@@ -143,3 +143,31 @@ describe("tripletLoss", () => {
     expectLossError(() => tripletLossGrad([1, 2], [1, 2], [1]), "SHAPE_MISMATCH", "tripletLossGrad", "negative");
   });
 });
+
+describe("tripletLoss on typed rows (values checked inside the row loops)", () => {
+  it("writes zeros for inactive rows of a large typed gradient and matches plain arrays", () => {
+    // Even rows: negative = positive, so the gap is the margin (active); odd rows: positive = anchor and the negative
+    // far away (inactive, gradient 0). 200 × 64 per output: uninitialised blocks, every entry must be written.
+    const n = 200, d = 64;
+    const a = Array.from({ length: n }, (_, r) => Array.from({ length: d }, (_, k) => Math.sin(r * d + k)));
+    const p = a.map((row, r) => (r % 2 === 0 ? row.map((v) => v + 0.5) : row.slice()));
+    const q = a.map((row, r) => (r % 2 === 0 ? p[r].slice() : row.map((v) => v + 3)));
+    const typed = (m: number[][]) => m.map((r) => Float64Array.from(r));
+    const g = tripletLossGrad(typed(a), typed(p), typed(q));
+    expectClose(g, tripletLossGrad(a, p, q), EXACT);
+    for (let r = 0; r < n; r++) {
+      // By hand: active rows ∂/∂a = 2(n − p) = 0 here, ∂/∂p = 2(p − a) = 1, ∂/∂n = 2(a − n) = −1; inactive rows 0.
+      const on = r % 2 === 0 ? 1 : 0;
+      expect(Array.from(g.anchor[r]).every((v) => v === 0)).toBe(true);
+      expectClose(g.positive[r], a[r].map(() => on), { rtol: 1e-15, atol: 1e-15 }); // (a + 0.5) − a rounds within an ulp
+      expectClose(g.negative[r], a[r].map(() => -on), { rtol: 1e-15, atol: 1e-15 });
+    }
+  });
+
+  it("reports NaN and ±∞ in typed rows with the eager read's codes", () => {
+    const ok = [new Float64Array([0, 0])];
+    expectLossError(() => tripletLoss([new Float64Array([NaN, 0])], ok, ok), "NOT_FINITE", "tripletLoss", "anchor");
+    expectLossError(() => tripletLossGrad(ok, [new Float32Array([Infinity, 0])], ok), "NOT_FINITE", "tripletLossGrad", "positive");
+    expectLossError(() => tripletLossGrad(ok, ok, [new Float64Array([0, -Infinity])], { distance: "euclidean" }), "NOT_FINITE", "tripletLossGrad", "negative");
+  });
+});
