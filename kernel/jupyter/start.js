@@ -5,6 +5,14 @@
 // Starting in the root makes it tslab's compiler root: `import … from "./losslab"` works in every front-end,
 // whatever folder the front-end opened the notebook from.
 "use strict";
+// A kernel outlives a front-end that dies without asking it to shut down (tslab has no parent poller, unlike
+// ipykernel): leave when the process that started us is gone (we are then re-parented). Read before anything slow,
+// so that a front-end dying during our start-up is noticed too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) process.exit(0);
+}, 1000).unref();
+
 const fs = require("fs");
 const path = require("path");
 
@@ -21,21 +29,25 @@ if (!fs.existsSync(tslabMain)) {
   process.exit(1);
 }
 process.chdir(root);
-// losslab.ts re-exports the compiled library in build/lib: rebuild it first if a source changed.
+// losslab.ts re-exports the compiled library in build/lib: rebuild it first if a source changed. Then load tslab's
+// TypeScript with the V8 code cache the runner keeps in build/cache (written at exit when there was none).
 try {
   const { register } = require(require.resolve("tsx/cjs/api", { paths: [root] }));
   const loader = register({ namespace: "losslab-kernel-start" });
   const { ensureLibrary } = loader.require(path.join(root, "kernel", "lib", "ensureLibrary.ts"), __filename);
+  const { loadTypeScriptWithCodeCache } = loader.require(path.join(root, "kernel", "tslab", "internals.ts"), __filename);
   loader.unregister();
   ensureLibrary(root);
+  const saveCodeCache = loadTypeScriptWithCodeCache(path.join(root, "build", "cache"));
+  process.on("exit", () => {
+    try {
+      saveCodeCache();
+    } catch (e) {
+      // a cache that cannot be written only costs the next kernel its head start
+    }
+  });
 } catch (e) {
   process.stderr.write(`losslab kernel: ${e && e.message ? e.message : String(e)}\n`);
 }
-// A kernel outlives a front-end that dies without asking it to shut down (tslab has no parent poller, unlike
-// ipykernel): leave when the process that started us is gone (we are then re-parented).
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) process.exit(0);
-}, 1000).unref();
 // enableFindLocal: false: use exactly this tslab, not one found by walking up from the working directory.
 require(tslabMain).startKernel({ configPath: connectionFile, enableFindLocal: false });
