@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../kernel/cli/parseRunArgs";
 import { formatGrades } from "../../kernel/grade/cli/formatGrades";
+import { createGradeProgress } from "../../kernel/grade/cli/gradeProgress";
 import { parseGradeArgs } from "../../kernel/grade/cli/parseGradeArgs";
 import { toCsv } from "../../kernel/grade/cli/toCsv";
 import { toGradeJunit } from "../../kernel/grade/cli/toGradeJunit";
@@ -26,7 +27,7 @@ const alice: SubmissionGrade = {
   error: null,
   score: 4,
   max: 6,
-  exercises: [ex(1, 1), ex(2, 0, { status: "error", feedback: ["cell [5] (exercise 2 scaffold) failed: Error: a, b"], cell: { index: 5, label: "exercise 2 scaffold", firstLines: ["// Your Solution"] } }), ex(3, 3)],
+  exercises: [ex(1, 1), ex(2, 0, { status: "error", feedback: ["cell [5] (exercise 2 scaffold) failed: Error: a, b"], cell: { index: 5, label: "exercise 2 scaffold", lines: ["// Your Solution"] } }), ex(3, 3)],
   notes: ['it printed "a lot", really'],
   seconds: 2.5,
 };
@@ -91,5 +92,27 @@ describe("parseGradeArgs", () => {
     expect(message(["a", "--timeout", "-1"])).toBe("--timeout must be a number of seconds > 0 (got -1)");
     expect(message(["a", "--csv"])).toBe("--csv needs a value");
     expect(message(["a", "--frobnicate"])).toBe("unknown option --frobnicate");
+  });
+});
+
+describe("the progress bar", () => {
+  it("redraws one line on a terminal and clears it at the end; prints nothing elsewhere", () => {
+    const written: string[] = [];
+    const tty = { isTTY: true, columns: 80, write: (s: string) => written.push(s) };
+    const progress = createGradeProgress(tty, 2);
+    progress.done(alice, 1);
+    progress.done(bob, 2);
+    progress.finish();
+    expect(written).toEqual([
+      "\r\x1b[Kgrading [------------------------] 0/2  ",
+      "\r\x1b[Kgrading [############------------] 1/2  alice.ipynb 4/6",
+      "\r\x1b[Kgrading [########################] 2/2  bob.ipynb not graded",
+      "\r\x1b[K",
+    ]);
+    const log: string[] = [];
+    const pipe = createGradeProgress({ isTTY: false, write: (s: string) => log.push(s) }, 2);
+    pipe.done(alice, 1);
+    pipe.finish();
+    expect(log).toEqual([]);
   });
 });

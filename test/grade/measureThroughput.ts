@@ -21,6 +21,10 @@ const loadBefore = load();
 const started = Date.now();
 const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "losslab.js"), "grade", dir, "--json", "--jobs", String(jobs)], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 const seconds = (Date.now() - started) / 1000;
+if (result.status !== 0) {
+  console.error(`losslab grade exited with ${result.status}:\n${result.stderr}`);
+  process.exit(1);
+}
 const report = JSON.parse(result.stdout) as { submissions: { score: number; status: string; seconds: number }[] };
 const scores = [...new Set(report.submissions.map((s) => `${s.status} ${s.score}`))];
 console.log(`${copies} submissions, --jobs ${jobs}: ${seconds.toFixed(1)} s wall, ${((copies / seconds) * 60).toFixed(1)} submissions/minute`);

@@ -28,7 +28,7 @@ export function formatSubmission(grade: SubmissionGrade): string {
   const rows = grade.exercises.flatMap((e) => {
     const first = [String(e.exercise), e.title, `${points(e.points)}/${e.max}`, e.status, e.feedback[0] ?? ""];
     const more = e.feedback.slice(1).map((f) => ["", "", "", "", f]);
-    const cell = e.cell ? e.cell.firstLines.map((l) => ["", "", "", "", `  | ${l}`]) : [];
+    const cell = e.cell ? e.cell.lines.map((l) => ["", "", "", "", `  | ${l}`]) : [];
     return [first, ...more, ...cell];
   });
   out.push(...table(["#", "exercise", "points", "status", "feedback"], rows, (i) => i === 0 || i === 2).map((l) => `  ${l}`));

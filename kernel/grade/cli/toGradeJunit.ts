@@ -31,7 +31,7 @@ export function toGradeJunit(grades: readonly SubmissionGrade[]): string {
       if (e.points === e.max) cases.push(`    <testcase classname="${suite}" name="${name}"/>`);
       else {
         suiteFailures += 1;
-        const body = escape([...e.feedback, ...(e.cell?.firstLines.map((l) => `| ${l}`) ?? [])].join("\n"));
+        const body = escape([...e.feedback, ...(e.cell?.lines.map((l) => `| ${l}`) ?? [])].join("\n"));
         cases.push(`    <testcase classname="${suite}" name="${name}"><failure type="${e.status}" message="${escape(e.feedback[0] ?? e.status)}">${body}</failure></testcase>`);
       }
     }

@@ -26,8 +26,8 @@ export interface ExerciseGrade {
   parts: PartGrade[];
   /** One line per problem, for the learner (empty when correct). */
   feedback: string[];
-  /** The failing cell, when a cell failed. */
-  cell: { index: number; label: string; firstLines: string[] } | null;
+  /** The failing cell, when a cell failed: `lines` shows the offending line of a compile error, else its first lines. */
+  cell: { index: number; label: string; lines: string[] } | null;
 }
 
 /** Scores every exercise of `key` from a run: points from the answers, or none when its cells failed. */
@@ -45,7 +45,9 @@ export function scoreSubmission(key: AssignmentKey, plan: SubmissionPlan, run: S
       const [error] = failed.errors;
       const lines = [`cell [${failed.index}] (${failed.label}) failed: ${error.ename}: ${error.evalue.split("\n")[0]}`];
       if (state && state.state === "crashed") lines.push(state.reason);
-      return { ...base, status: "error", feedback: lines, cell: { index: failed.index, label: failed.label, firstLines: failed.firstLines } };
+      const offending = error.ename === "CompileError" ? error.traceback.filter((l) => l.startsWith("    ")).map((l) => l.slice(4)).slice(0, 2) : [];
+      const shown = offending.length > 0 ? offending : failed.firstLines;
+      return { ...base, status: "error", feedback: lines, cell: { index: failed.index, label: failed.label, lines: shown } };
     }
     if (!state || state.state !== "read") {
       const status = state?.state === "crashed" ? "error" : "not-run";

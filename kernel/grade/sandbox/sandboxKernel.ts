@@ -4,6 +4,7 @@ import * as path from "path";
 import { watchKernelChild } from "../../run/forkKernel";
 import { KernelError, startKernel, type Kernel, type KernelEvents } from "../../run/startKernel";
 import type { CompiledKernel } from "./compileKernel";
+import { dropMalformedMessages } from "./kernelMessage";
 import type { Workspaces } from "./workspaces";
 
 export interface SandboxOptions {
@@ -82,14 +83,16 @@ export function sandboxKernelFactory(options: SandboxOptions): SandboxFactory {
       events,
       startTimeoutMs: options.startTimeoutMs ?? 60_000,
       interruptGraceMs: options.interruptGraceMs ?? 1000,
-      process: watchKernelChild(
-        fork(options.kernel.entry, [], {
-          cwd: workspace,
-          env: sandboxEnv(workspace, nodeModules),
-          execArgv: sandboxFlags(workspace, options.kernel.dir, nodeModules),
-          serialization: "advanced",
-          stdio: ["ignore", "pipe", "pipe", "ipc"],
-        }),
+      process: dropMalformedMessages(
+        watchKernelChild(
+          fork(options.kernel.entry, [], {
+            cwd: workspace,
+            env: sandboxEnv(workspace, nodeModules),
+            execArgv: sandboxFlags(workspace, options.kernel.dir, nodeModules),
+            serialization: "advanced",
+            stdio: ["ignore", "pipe", "pipe", "ipc"],
+          }),
+        ),
       ),
     });
     let ready: Promise<void> | null = null;
