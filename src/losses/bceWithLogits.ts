@@ -1,10 +1,16 @@
 import { LossInputError, show } from "../core/errors";
 import { allocFloat64, assertSameShape, flatten, isFloatArray, readDeferred, unflatten } from "../core/tensor";
-import { expFast } from "../math/exp";
-import { log1pFast } from "../math/log";
+import { expFast as expFastImport } from "../math/exp";
+import { log1pUnit as log1pUnitImport } from "../math/softplus";
+import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor, Vector } from "../core/types";
+
+// Module-local copies of imported functions the hot loops call: under tsx/esbuild every use of an imported binding
+// is a getter call, which spends V8's inlining budget (see src/math/chunked.ts). tsc's CommonJS output has no getters.
+const expFast = expFastImport;
+const log1pUnit = log1pUnitImport;
 
 /** Options of {@link bceWithLogits} and {@link bceWithLogitsGrad}. */
 export interface BceWithLogitsOptions {
@@ -86,7 +92,7 @@ function bceTerm(z: number, y: number, p: number): number {
   if (z - z !== 0) return (z > 0 ? 1 - y : p * y) > 0 ? Infinity : 0;
   const a = Math.abs(z);
   const m = 0.5 * z + 0.5 * a; // max(z, 0) without a branch (Math.max branches on the sign); no overflow at 1e308
-  const l = log1pFast(expFast(-a));
+  const l = log1pUnit(expFast(-a));
   return (1 - y) * (m + l) + p * y * (m - z + l); // m − z = max(−z, 0), exactly
 }
 
@@ -131,21 +137,54 @@ export function bceWithLogits(logits: Tensor, targets: Tensor, opts?: BceWithLog
   const { o, reduction, z, y, w, p, cols, shape } = readDeferred((defer) => read(fn, logits, targets, opts, defer));
   const n = z.length;
   const out = reduction === "none" ? o.out ?? allocFloat64(n) : null;
-  const scalarP = typeof p === "number";
-  let s = 0;
+  const pS = typeof p === "number" ? p : 1;
+  const pV = typeof p === "number" ? null : Float64Array.from(p);
+  let sum = 0;
   let check = 0;
-  for (let i = 0, j = 0; i < n; i++) {
-    const pw = scalarP ? p : p[j];
-    let v = bceTerm(z[i], y[i], pw);
-    if (w !== null) v = w[i] === 0 ? 0 : w[i] * v; // a zero weight removes the term, even an infinite one
-    check += checkTerm(z[i], y[i]);
-    if (out !== null) out[i] = v;
-    s += v;
-    if (++j === cols) j = 0;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    const wc = w === null ? null : chunkOf(w, from, to, 2);
+    check += bceValues(chunkOf(z, from, to, 0), chunkOf(y, from, to, 1), pS, pV, from % cols, cols, wc, chunkTarget(out, from, to), to - from);
+    if (out === null) sum += sumScratch(to - from);
   }
   if (!(check === 0)) read(fn, logits, targets, opts, false);
   if (out !== null) return unflatten(out, shape);
-  return reduction === "sum" ? s : s / n;
+  return reduction === "sum" ? sum : sum / n;
+}
+
+/**
+ * BCE terms of one chunk of m elements into dst (posWeight pV[column] when given, else pS; the column of element 0
+ * is j0; weights w when given); returns the chunk's {@link checkTerm} sum.
+ */
+function bceValues(
+  z: Float64Array, y: Float64Array, pS: number, pV: Float64Array | null, j0: number, cols: number,
+  w: Float64Array | null, dst: Float64Array, m: number,
+): number {
+  let check = 0;
+  for (let i = 0, j = j0; i < m; i++) {
+    let v = bceTerm(z[i], y[i], pV === null ? pS : pV[j]);
+    if (w !== null) v = w[i] === 0 ? 0 : w[i] * v; // a zero weight removes the term, even an infinite one
+    check += checkTerm(z[i], y[i]);
+    dst[i] = v;
+    if (++j === cols) j = 0;
+  }
+  return check;
+}
+
+/** Gradient terms of one chunk into dst, divided by `scale` (1: no division), as {@link bceValues}. */
+function bceGrads(
+  z: Float64Array, y: Float64Array, pS: number, pV: Float64Array | null, j0: number, cols: number,
+  w: Float64Array | null, scale: number, dst: Float64Array, m: number,
+): number {
+  let check = 0;
+  for (let i = 0, j = j0; i < m; i++) {
+    let g = bceTermGrad(z[i], y[i], pV === null ? pS : pV[j]);
+    if (w !== null) g *= w[i];
+    check += checkTerm(z[i], y[i]);
+    dst[i] = scale === 1 ? g : g / scale;
+    if (++j === cols) j = 0;
+  }
+  return check;
 }
 
 /**
@@ -165,13 +204,13 @@ export function bceWithLogitsGrad(logits: Tensor, targets: Tensor, opts?: BceWit
   const n = z.length;
   const out = o.out ?? allocFloat64(n);
   const scale = reduction === "mean" ? n : 1;
-  const scalarP = typeof p === "number";
+  const pS = typeof p === "number" ? p : 1;
+  const pV = typeof p === "number" ? null : Float64Array.from(p);
   let check = 0;
-  for (let i = 0, j = 0; i < n; i++) {
-    const g = bceTermGrad(z[i], y[i], scalarP ? p : p[j]);
-    check += checkTerm(z[i], y[i]);
-    out[i] = (w !== null ? w[i] * g : g) / scale;
-    if (++j === cols) j = 0;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    const wc = w === null ? null : chunkOf(w, from, to, 2);
+    check += bceGrads(chunkOf(z, from, to, 0), chunkOf(y, from, to, 1), pS, pV, from % cols, cols, wc, scale, out.subarray(from, to), to - from);
   }
   if (!(check === 0)) read(fn, logits, targets, opts, false);
   return unflatten(out, shape);

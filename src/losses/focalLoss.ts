@@ -1,9 +1,14 @@
 import { allocFloat64, flatten, isFloatArray, readDeferred, unflatten } from "../core/tensor";
-import { logFast } from "../math/log";
+import { logFast as logFastImport } from "../math/log";
+import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor } from "../core/types";
 import { checkUnitInterval } from "./bceWithLogits";
+
+// Module-local copies of imported functions the hot loops call: under tsx/esbuild every use of an imported binding
+// is a getter call, which spends V8's inlining budget (see src/math/chunked.ts). tsc's CommonJS output has no getters.
+const logFast = logFastImport;
 
 /** Options of {@link focalLoss} and {@link focalLossGrad}. */
 export interface FocalLossOptions {
@@ -59,19 +64,53 @@ export function focalLoss(pt: Tensor, opts?: FocalLossOptions): number | NestedF
   const { o, reduction, gamma, data, shape } = readDeferred((defer) => read(fn, pt, opts, defer));
   const n = data.length;
   const out = reduction === "none" ? o.out ?? allocFloat64(n) : null;
-  let s = 0;
+  let sum = 0;
   let check = 0;
-  for (let i = 0; i < n; i++) {
-    const p = data[i];
-    const v = modulate(1 - p, gamma) * (0 - logFast(p)); // 0 − log 1 = +0, not −0
-    const u = p * (1 - p);
-    check += u - Math.abs(u);
-    if (out !== null) out[i] = v;
-    s += v;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    check += focalValues(chunkOf(data, from, to, 0), gamma, chunkTarget(out, from, to), to - from);
+    if (out === null) sum += sumScratch(to - from);
   }
   if (!(check === 0)) read(fn, pt, opts, false);
   if (out !== null) return unflatten(out, shape);
-  return reduction === "sum" ? s : s / n;
+  return reduction === "sum" ? sum : sum / n;
+}
+
+/**
+ * 0 when p ∈ [0, 1], negative or NaN otherwise: p(1 − p) ≥ 0 exactly on [0, 1], so u − |u| is 0 there (the
+ * loops' folded input check; see `read`).
+ */
+function unitCheck(p: number): number {
+  const u = p * (1 - p);
+  return u - Math.abs(u);
+}
+
+/** Focal values of one chunk of m elements into dst; returns the chunk's folded check. */
+function focalValues(data: Float64Array, gamma: number, dst: Float64Array, m: number): number {
+  let check = 0;
+  for (let i = 0; i < m; i++) {
+    const p = data[i];
+    dst[i] = modulate(1 - p, gamma) * (0 - logFast(p)); // 0 − log 1 = +0, not −0
+    check += unitCheck(p);
+  }
+  return check;
+}
+
+/** Focal gradients of one chunk, divided by `scale` (1: no division), into dst; returns the chunk's folded check. */
+function focalGrads(data: Float64Array, gamma: number, scale: number, dst: Float64Array, m: number): number {
+  let check = 0;
+  for (let i = 0; i < m; i++) {
+    const p = data[i];
+    const q = 1 - p;
+    let g = -Infinity; // pt = 0
+    if (p > 0) {
+      const logOverQ = q > 0 ? logFast(p) / q : -1; // → −1 as pt → 1
+      g = modulate(q, gamma) * (gamma * logOverQ - 1 / p);
+    }
+    dst[i] = (scale === 1 ? g : g / scale) + 0; // + 0 turns the −0 at pt = 1 into 0
+    check += unitCheck(p);
+  }
+  return check;
 }
 
 /**
@@ -95,17 +134,9 @@ export function focalLossGrad(pt: Tensor, opts?: FocalLossOptions): NestedFloat6
   const out = o.out ?? allocFloat64(n);
   const scale = reduction === "mean" ? n : 1;
   let check = 0;
-  for (let i = 0; i < n; i++) {
-    const p = data[i];
-    const q = 1 - p;
-    let g = -Infinity; // pt = 0
-    if (p > 0) {
-      const logOverQ = q > 0 ? logFast(p) / q : -1; // → −1 as pt → 1
-      g = modulate(q, gamma) * (gamma * logOverQ - 1 / p);
-    }
-    const u = p * q;
-    check += u - Math.abs(u);
-    out[i] = g / scale + 0; // + 0 turns the −0 at pt = 1 into 0
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    check += focalGrads(chunkOf(data, from, to, 0), gamma, scale, out.subarray(from, to), to - from);
   }
   if (!(check === 0)) read(fn, pt, opts, false);
   return unflatten(out, shape);

@@ -2,6 +2,7 @@ import { allocFloat64, flatten, readDeferred, unflatten } from "../core/tensor";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor } from "../core/types";
+import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 
 /** Options of {@link huber} and {@link huberGrad}. */
 export interface HuberOptions {
@@ -27,19 +28,40 @@ function read(fn: string, residual: Tensor, opts: HuberOptions | undefined, defe
   return { o, reduction, delta, data: r.data, shape: r.shape };
 }
 
-/** Per-element Huber values into `out` (when given) and their sum, in one pass without data-dependent branches. */
-function kernel(data: ArrayLike<number>, delta: number, out: Float64Array | null): number {
-  let s = 0;
-  for (let i = 0; i < data.length; i++) {
-    const a = Math.abs(data[i]);
+/**
+ * Huber values of one chunk of m elements into dst, without data-dependent branches; returns the chunk's check:
+ * 0, or NaN when a residual is NaN or ±∞.
+ */
+function huberValues(data: Float64Array, delta: number, dst: Float64Array, m: number): number {
+  let check = 0;
+  for (let i = 0; i < m; i++) {
+    const r = data[i];
+    const a = Math.abs(r);
     const u = a - delta;
     const t = 0.5 * u + 0.5 * Math.abs(u); // max(u, 0), exactly: ½u + ½|u| is u or 0
     const c = a - t; // min(|r|, δ); exactly |r| when |r| ≤ δ
-    const v = 0.5 * c * c + delta * t;
-    if (out !== null) out[i] = v;
-    s += v;
+    dst[i] = 0.5 * c * c + delta * t;
+    check += r - r;
   }
-  return s;
+  return check;
+}
+
+/** clamp(r, −δ, δ)/scale of one chunk of m elements into dst; returns the chunk's check as {@link huberValues}. */
+function huberGrads(data: Float64Array, delta: number, scale: number, dst: Float64Array, m: number): number {
+  let check = 0;
+  for (let i = 0; i < m; i++) {
+    const r = data[i];
+    // Without a branch: out and neg are 1 or 0, so exactly one of r·1 and ±δ survives; tail is ±δ outside and −1
+    // inside, where out·tail = −0 and r + (−0) keeps even r = −0. (This form measured ~3× faster in V8 than the
+    // same select written with r > δ and r < −δ, which V8 compiled to branches.)
+    const out = +(Math.abs(r) > delta);
+    const neg = +(r < 0);
+    const tail = out * delta * (1 - 2 * neg) - (1 - out);
+    const g = r * (1 - out) + out * tail;
+    dst[i] = scale === 1 ? g : g / scale;
+    check += r - r;
+  }
+  return check;
 }
 
 /**
@@ -65,11 +87,18 @@ export function huber(residual: Tensor, opts?: HuberOptions): number | NestedFlo
 export function huber(residual: Tensor, opts?: HuberOptions): number | NestedFloat64 {
   const fn = "huber";
   const { o, reduction, delta, data, shape } = readDeferred((defer) => read(fn, residual, opts, defer));
-  const out = reduction === "none" ? o.out ?? allocFloat64(data.length) : null;
-  const s = kernel(data, delta, out);
-  if (!(s - s === 0)) read(fn, residual, opts, false); // a NaN or ±∞ residual (or a sum past float64)
+  const n = data.length;
+  const out = reduction === "none" ? o.out ?? allocFloat64(n) : null;
+  let sum = 0;
+  let check = 0;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    check += huberValues(chunkOf(data, from, to, 0), delta, chunkTarget(out, from, to), to - from);
+    if (out === null) sum += sumScratch(to - from);
+  }
+  if (!(check === 0)) read(fn, residual, opts, false); // a NaN or ±∞ residual
   if (out !== null) return unflatten(out, shape);
-  return reduction === "sum" ? s : s / data.length;
+  return reduction === "sum" ? sum : sum / n;
 }
 
 /**
@@ -89,13 +118,9 @@ export function huberGrad(residual: Tensor, opts?: HuberOptions): NestedFloat64 
   const out = o.out ?? allocFloat64(n);
   const scale = reduction === "mean" ? n : 1;
   let check = 0;
-  for (let i = 0; i < n; i++) {
-    const r = data[i];
-    // clamp(r, −δ, δ) without a branch: hi and lo are 1 or 0, so exactly one of r·1 and ±δ survives (r − 0 keeps −0).
-    const hi = +(r > delta);
-    const lo = +(r < -delta);
-    out[i] = (r * (1 - hi - lo) - delta * (lo - hi)) / scale;
-    check += r - r;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    check += huberGrads(chunkOf(data, from, to, 0), delta, scale, out.subarray(from, to), to - from);
   }
   if (!(check === 0)) read(fn, residual, opts, false);
   return unflatten(out, shape);

@@ -4,6 +4,7 @@ import { checkNumber, checkOptions, checkReduction, checkScalar } from "../core/
 import { outputBuffer } from "../core/output";
 import { reductionScale } from "../core/reduce";
 import { readVector } from "../helpers/logsumexp";
+import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 import type { Reduction, Vector } from "../core/types";
 
 /** Options of {@link marginRankingLoss} and {@link marginRankingLossGrad}. */
@@ -72,23 +73,42 @@ function readPairs(fn: string, x1: Vector, x2: Vector, y: Vector | number, opts:
 }
 
 /**
- * The hinge max(0, −yᵢ(x1ᵢ − x2ᵢ) + margin) of every pair into `out` (when given) and its sum; NaN when an input or
- * label is invalid (see readPairs). `exact` takes `v > 0 ? v : 0`, right also where the argument overflows to
+ * The hinge max(0, −yᵢ(x1ᵢ − x2ᵢ) + margin) of one chunk of m pairs into dst (labels y, or yAll for all when y is
+ * null); returns the chunk's check: 0, or NaN or > 0 for an invalid input or label (|y² − 1| is 0 exactly for ±1)
+ * and for a hinge argument past float64. `exact` takes `v > 0 ? v : 0`, right also where the argument overflows to
  * ±∞; otherwise the branch-free (v + |v|)/2, exact for finite v below 2^1023 (random signs mispredict a branch).
  */
-function hingeSum(q: Pairs, out: Float64Array | null, exact: boolean): number {
-  const { x1: a, x2: b, y: labels, yAll, margin } = q;
-  let s = 0;
+function hinges(
+  a: Float64Array, b: Float64Array, y: Float64Array | null, yAll: number, margin: number, exact: boolean, dst: Float64Array, m: number,
+): number {
   let check = 0;
-  for (let i = 0; i < a.length; i++) {
-    const yi = labels === null ? yAll : labels[i];
+  for (let i = 0; i < m; i++) {
+    const yi = y === null ? yAll : y[i];
     const v = -yi * (a[i] - b[i]) + margin; // PyTorch's (-target * (input1 - input2) + margin).clamp_min_(0)
-    const loss = exact ? (v > 0 ? v : 0) : (v + Math.abs(v)) * 0.5;
+    dst[i] = exact ? (v > 0 ? v : 0) : (v + Math.abs(v)) * 0.5;
     check += Math.abs(yi * yi - 1) + (v - v);
-    if (out !== null) out[i] = loss;
-    else s += loss;
   }
-  return check === 0 ? s : NaN;
+  return check;
+}
+
+/**
+ * The gradient of one chunk of m pairs: −yᵢ·scale into g1 and yᵢ·scale into g2 where the hinge is active
+ * (argument ≥ 0), else 0; returns the chunk's check as {@link hinges}.
+ */
+function hingeGrads(
+  a: Float64Array, b: Float64Array, y: Float64Array | null, yAll: number, margin: number, scale: number,
+  g1: Float64Array, g2: Float64Array, m: number,
+): number {
+  let check = 0;
+  for (let i = 0; i < m; i++) {
+    const yi = y === null ? yAll : y[i];
+    const v = -yi * (a[i] - b[i]) + margin;
+    const active = +(v >= 0); // 1 or 0 without a branch; + 0 below turns 0·(−s) = −0 into 0
+    g1[i] = active * (-yi * scale) + 0;
+    g2[i] = active * (yi * scale) + 0;
+    check += Math.abs(yi * yi - 1) + (v - v);
+  }
+  return check;
 }
 
 /**
@@ -113,13 +133,27 @@ export function marginRankingLoss(x1: Vector, x2: Vector, y: Vector | number, op
   const q = readDeferred((defer) => readPairs(fn, x1, x2, y, opts, defer));
   const n = q.x1.length;
   const out = q.reduction === "none" ? q.out ?? allocFloat64(n) : null;
-  let s = hingeSum(q, out, false);
+  let s = hingeSums(q, false, out);
   if (Number.isNaN(s)) {
     readPairs(fn, x1, x2, y, opts, false); // throws for NaN, ±∞ or a bad label; else a difference overflowed
-    s = hingeSum(q, out, true);
+    s = hingeSums(q, true, out);
   }
   if (out !== null) return out;
   return q.reduction === "mean" ? s / n : s;
+}
+
+/** Runs {@link hinges} over all pairs, into `out` or summed; NaN when a chunk's check is not 0. */
+function hingeSums(q: Pairs, exact: boolean, out: Float64Array | null): number {
+  const n = q.x1.length;
+  let sum = 0;
+  let check = 0;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    const y = q.y === null ? null : chunkOf(q.y, from, to, 2);
+    check += hinges(chunkOf(q.x1, from, to, 0), chunkOf(q.x2, from, to, 1), y, q.yAll, q.margin, exact, chunkTarget(out, from, to), to - from);
+    if (out === null) sum += sumScratch(to - from);
+  }
+  return check === 0 ? sum : NaN;
 }
 
 /**
@@ -136,19 +170,15 @@ export function marginRankingLoss(x1: Vector, x2: Vector, y: Vector | number, op
 export function marginRankingLossGrad(x1: Vector, x2: Vector, y: Vector | number, opts?: MarginRankingLossOptions): MarginRankingLossGradient {
   const fn = "marginRankingLossGrad";
   const q = readDeferred((defer) => readPairs(fn, x1, x2, y, opts, defer));
-  const { x1: a, x2: b, y: labels, yAll, margin } = q;
-  const n = a.length;
+  const n = q.x1.length;
   const scale = reductionScale(q.reduction, n);
   const g1 = allocFloat64(n);
   const g2 = allocFloat64(n);
   let check = 0;
-  for (let i = 0; i < n; i++) {
-    const yi = labels === null ? yAll : labels[i];
-    const v = -yi * (a[i] - b[i]) + margin;
-    const active = +(v >= 0); // 1 or 0 without a branch; + 0 below turns 0·(−s) = −0 into 0
-    g1[i] = active * (-yi * scale) + 0;
-    g2[i] = active * (yi * scale) + 0;
-    check += Math.abs(yi * yi - 1) + (v - v);
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    const y = q.y === null ? null : chunkOf(q.y, from, to, 2);
+    check += hingeGrads(chunkOf(q.x1, from, to, 0), chunkOf(q.x2, from, to, 1), y, q.yAll, q.margin, scale, g1.subarray(from, to), g2.subarray(from, to), to - from);
   }
   if (!(check === 0)) readPairs(fn, x1, x2, y, opts, false); // throws for NaN, ±∞ or a bad label
   return { x1: g1, x2: g2 };

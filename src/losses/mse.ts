@@ -2,6 +2,7 @@ import { allocFloat64, assertSameShape, flatten, readDeferred, unflatten } from 
 import { checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor } from "../core/types";
+import { CHUNK, chunkOf } from "../math/chunked";
 
 /** Options of {@link mse} and {@link mseGrad}. */
 export interface MseOptions {
@@ -12,9 +13,9 @@ export interface MseOptions {
 }
 
 /**
- * Reads and checks the arguments. With `defer`, typed inputs are not scanned: the loops below fold a finiteness
- * check into their arithmetic (a NaN or ±∞ input makes their sum non-finite) and read again without `defer`, which
- * throws the error an eager read would, when that sum is not finite.
+ * Reads and checks the arguments. With `defer`, Float64Array/Float32Array inputs are not scanned: the loops below
+ * fold a finiteness check into their arithmetic (a NaN or ±∞ input makes a sum non-finite) and read again without
+ * `defer`, which throws the error an eager read would, when that sum is not finite.
  */
 function read(fn: string, yPred: Tensor, yTrue: Tensor, opts: MseOptions | undefined, defer: boolean) {
   const o = checkOptions(fn, opts);
@@ -26,23 +27,44 @@ function read(fn: string, yPred: Tensor, yTrue: Tensor, opts: MseOptions | undef
   return { out: o.out, reduction, a: p.data, b: t.data, shape: p.shape };
 }
 
-/** Σ (aᵢ − bᵢ)², in two interleaved partial sums so that consecutive additions do not wait for each other. */
-function sumSquares(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
+/** Σ (aᵢ − bᵢ)² over one chunk of m elements, in two interleaved partial sums so that additions do not wait. */
+function sumSquares(a: Float64Array, b: Float64Array, m: number): number {
   let s0 = 0;
   let s1 = 0;
   let i = 0;
-  for (; i + 1 < n; i += 2) {
+  for (; i + 1 < m; i += 2) {
     const r0 = a[i] - b[i];
     const r1 = a[i + 1] - b[i + 1];
     s0 += r0 * r0;
     s1 += r1 * r1;
   }
-  if (i < n) {
+  const r = i < m ? a[i] - b[i] : 0;
+  return s0 + s1 + r * r;
+}
+
+/**
+ * (aᵢ − bᵢ)² (`square`) or scale·(aᵢ − bᵢ) of one chunk of m elements into dst; returns the chunk's check: 0, or
+ * NaN when an input is NaN or ±∞ (or the sum of the differences overflows, which the re-read lets through).
+ */
+function residuals(a: Float64Array, b: Float64Array, scale: number, square: boolean, dst: Float64Array, m: number): number {
+  let check = 0;
+  for (let i = 0; i < m; i++) {
     const r = a[i] - b[i];
-    s0 += r * r;
+    dst[i] = square ? r * r : scale * r;
+    check += r;
   }
-  return s0 + s1;
+  return check - check;
+}
+
+/** Runs {@link residuals} over all n elements into `out`; returns the summed checks. */
+function allResiduals(a: ArrayLike<number>, b: ArrayLike<number>, scale: number, square: boolean, out: Float64Array): number {
+  const n = a.length;
+  let check = 0;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    check += residuals(chunkOf(a, from, to, 0), chunkOf(b, from, to, 1), scale, square, out.subarray(from, to), to - from);
+  }
+  return check;
 }
 
 /**
@@ -64,18 +86,16 @@ export function mse(yPred: Tensor, yTrue: Tensor, opts?: MseOptions): number | N
   const { out: given, reduction, a, b, shape } = readDeferred((defer) => read(fn, yPred, yTrue, opts, defer));
   const n = a.length;
   if (reduction !== "none") {
-    const s = sumSquares(a, b);
+    let s = 0;
+    for (let from = 0; from < n; from += CHUNK) {
+      const to = Math.min(n, from + CHUNK);
+      s += sumSquares(chunkOf(a, from, to, 0), chunkOf(b, from, to, 1), to - from);
+    }
     if (!(s - s === 0)) read(fn, yPred, yTrue, opts, false); // NaN or ±∞ somewhere (or a true overflow)
     return reduction === "sum" ? s : s / n;
   }
   const out = given ?? allocFloat64(n);
-  let check = 0;
-  for (let i = 0; i < n; i++) {
-    const r = a[i] - b[i];
-    check += r;
-    out[i] = r * r;
-  }
-  if (!(check - check === 0)) read(fn, yPred, yTrue, opts, false);
+  if (!(allResiduals(a, b, 1, true, out) === 0)) read(fn, yPred, yTrue, opts, false);
   return unflatten(out, shape);
 }
 
@@ -93,12 +113,6 @@ export function mseGrad(yPred: Tensor, yTrue: Tensor, opts?: MseOptions): Nested
   const n = a.length;
   const scale = reduction === "mean" ? 2 / n : 2;
   const out = given ?? allocFloat64(n);
-  let check = 0;
-  for (let i = 0; i < n; i++) {
-    const r = a[i] - b[i];
-    check += r;
-    out[i] = scale * r;
-  }
-  if (!(check - check === 0)) read(fn, yPred, yTrue, opts, false);
+  if (!(allResiduals(a, b, scale, false, out) === 0)) read(fn, yPred, yTrue, opts, false);
   return unflatten(out, shape);
 }

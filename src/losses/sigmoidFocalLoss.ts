@@ -1,11 +1,19 @@
 import { allocFloat64, assertSameShape, flatten, isFloatArray, readDeferred, unflatten } from "../core/tensor";
-import { expFast } from "../math/exp";
-import { log1pFast } from "../math/log";
+import { expFast as expFastImport } from "../math/exp";
+import { log1pUnit as log1pUnitImport } from "../math/softplus";
+import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor } from "../core/types";
-import { checkTerm, checkUnitInterval } from "./bceWithLogits";
-import { modulate } from "./focalLoss";
+import { checkTerm as checkTermImport, checkUnitInterval } from "./bceWithLogits";
+import { modulate as modulateImport } from "./focalLoss";
+
+// Module-local copies of imported functions the hot loops call: under tsx/esbuild every use of an imported binding
+// is a getter call, which spends V8's inlining budget (see src/math/chunked.ts). tsc's CommonJS output has no getters.
+const expFast = expFastImport;
+const log1pUnit = log1pUnitImport;
+const checkTerm = checkTermImport;
+const modulate = modulateImport;
 
 /** Options of {@link sigmoidFocalLoss} and {@link sigmoidFocalLossGrad}. */
 export interface SigmoidFocalLossOptions {
@@ -73,9 +81,25 @@ export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: Sigmoid
   const { o, reduction, gamma, alpha, z, y, shape } = readDeferred((defer) => read(fn, logits, targets, opts, defer));
   const n = z.length;
   const out = reduction === "none" ? o.out ?? allocFloat64(n) : null;
-  let s = 0;
+  let sum = 0;
   let check = 0;
-  for (let i = 0; i < n; i++) {
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    check += focalValues(chunkOf(z, from, to, 0), chunkOf(y, from, to, 1), alpha, gamma, chunkTarget(out, from, to), to - from);
+    if (out === null) sum += sumScratch(to - from);
+  }
+  if (!(check === 0)) read(fn, logits, targets, opts, false);
+  if (out !== null) return unflatten(out, shape);
+  return reduction === "sum" ? sum : sum / n;
+}
+
+/** Sigmoid focal values of one chunk of m elements into dst; returns the chunk's folded check (checkTerm). */
+function focalValues(
+  z: Float64Array, y: Float64Array, alpha: number | null, gamma: number,
+  dst: Float64Array, m: number,
+): number {
+  let check = 0;
+  for (let i = 0; i < m; i++) {
     const zi = z[i];
     const t = y[i];
     // σ(z) and σ(−z) from one e^−|z|, each with full relative accuracy, so 1 − p_t never cancels. The sign picks
@@ -88,14 +112,37 @@ export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: Sigmoid
     const alphaT = alpha === null ? 1 : alpha * t + (1 - alpha) * (1 - t);
     // A zero factor removes the term even when ce = ∞ (a saturated wrong logit that α or p_t switches off).
     const factor = alphaT * modulate(m, gamma);
-    const v = factor === 0 ? 0 : factor * crossEntropy(zi, t, log1pFast(e));
+    dst[i] = factor === 0 ? 0 : factor * crossEntropy(zi, t, log1pUnit(e));
     check += checkTerm(zi, t);
-    if (out !== null) out[i] = v;
-    s += v;
   }
-  if (!(check === 0)) read(fn, logits, targets, opts, false);
-  if (out !== null) return unflatten(out, shape);
-  return reduction === "sum" ? s : s / n;
+  return check;
+}
+
+/** Sigmoid focal gradients of one chunk, divided by `scale` (1: no division), into dst; returns the folded check. */
+function focalGrads(
+  z: Float64Array, y: Float64Array, alpha: number | null, gamma: number, scale: number,
+  dst: Float64Array, m: number,
+): number {
+  let check = 0;
+  for (let i = 0; i < m; i++) {
+    const zi = z[i];
+    const t = y[i];
+    const e = expFast(-Math.abs(zi));
+    const big = 1 / (1 + e);
+    const small = e * big;
+    const pos = +(zi >= 0);
+    const sig = pos * big + (1 - pos) * small; // σ(z)
+    const sigNeg = pos * small + (1 - pos) * big; // σ(−z)
+    const m = (1 - t) * sig + t * sigNeg; // 1 − p_t
+    const alphaT = alpha === null ? 1 : alpha * t + (1 - alpha) * (1 - t);
+    const ratio = m > 0 ? (sig * sigNeg) / m : 1; // ≤ 1; m = 0 only with a saturated hard label
+    // γ·ce·(1 − 2y)·σ(z)σ(−z)/m; its limit at z = ±∞ is 0 (ce grows like |z|, σ(−|z|) decays like e^−|z|).
+    const ceTerm = zi - zi === 0 && gamma !== 0 ? gamma * crossEntropy(zi, t, log1pUnit(e)) * (1 - 2 * t) * ratio : 0;
+    const g = alphaT * modulate(m, gamma) * ((1 - t) * sig - t * sigNeg + ceTerm);
+    dst[i] = (scale === 1 ? g : g / scale) + 0;
+    check += checkTerm(zi, t);
+  }
+  return check;
 }
 
 /**
@@ -118,23 +165,9 @@ export function sigmoidFocalLossGrad(logits: Tensor, targets: Tensor, opts?: Sig
   const out = o.out ?? allocFloat64(n);
   const scale = reduction === "mean" ? n : 1;
   let check = 0;
-  for (let i = 0; i < n; i++) {
-    const zi = z[i];
-    const t = y[i];
-    const e = expFast(-Math.abs(zi));
-    const big = 1 / (1 + e);
-    const small = e * big;
-    const pos = +(zi >= 0);
-    const sig = pos * big + (1 - pos) * small; // σ(z)
-    const sigNeg = pos * small + (1 - pos) * big; // σ(−z)
-    const m = (1 - t) * sig + t * sigNeg; // 1 − p_t
-    const alphaT = alpha === null ? 1 : alpha * t + (1 - alpha) * (1 - t);
-    const ratio = m > 0 ? (sig * sigNeg) / m : 1; // ≤ 1; m = 0 only with a saturated hard label
-    // γ·ce·(1 − 2y)·σ(z)σ(−z)/m; its limit at z = ±∞ is 0 (ce grows like |z|, σ(−|z|) decays like e^−|z|).
-    const ceTerm = zi - zi === 0 && gamma !== 0 ? gamma * crossEntropy(zi, t, log1pFast(e)) * (1 - 2 * t) * ratio : 0;
-    const g = alphaT * modulate(m, gamma) * ((1 - t) * sig - t * sigNeg + ceTerm);
-    check += checkTerm(zi, t);
-    out[i] = g / scale + 0;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    check += focalGrads(chunkOf(z, from, to, 0), chunkOf(y, from, to, 1), alpha, gamma, scale, out.subarray(from, to), to - from);
   }
   if (!(check === 0)) read(fn, logits, targets, opts, false);
   return unflatten(out, shape);

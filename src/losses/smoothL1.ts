@@ -2,6 +2,7 @@ import { allocFloat64, flatten, readDeferred, unflatten } from "../core/tensor";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { NestedFloat64, Reduction, Tensor } from "../core/types";
+import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 
 /** Options of {@link smoothL1} and {@link smoothL1Grad}. */
 export interface SmoothL1Options {
@@ -27,11 +28,12 @@ function read(fn: string, residual: Tensor, opts: SmoothL1Options | undefined, d
   return { o, reduction, beta, data: r.data, shape: r.shape };
 }
 
-/** Per-element smooth L1 into `out` (when given) and the sum of the values. */
-function kernel(data: ArrayLike<number>, beta: number, out: Float64Array | null): number {
-  let s = 0;
-  for (let i = 0; i < data.length; i++) {
-    const a = Math.abs(data[i]);
+/** Smooth L1 values of one chunk of m elements into dst; returns the chunk's check: 0, or NaN for a NaN/±∞ residual. */
+function smoothL1Values(data: Float64Array, beta: number, dst: Float64Array, m: number): number {
+  let check = 0;
+  for (let i = 0; i < m; i++) {
+    const r = data[i];
+    const a = Math.abs(r);
     let v = a; // beta = 0: the L1 loss
     if (beta > 0) {
       // Branch-free as in huber: t = max(|r| − β, 0) exactly, c = min(|r|, β); ½c²/β + t.
@@ -40,10 +42,30 @@ function kernel(data: ArrayLike<number>, beta: number, out: Float64Array | null)
       const c = a - t;
       v = (0.5 * c * c) / beta + t;
     }
-    if (out !== null) out[i] = v;
-    s += v;
+    dst[i] = v;
+    check += r - r;
   }
-  return s;
+  return check;
+}
+
+/**
+ * clamp(r, −β, β)/β (sign(r) for β = 0), divided by `scale` (1: no division), of one chunk of m elements into dst,
+ * without a branch on the data: as in huber's gradient, exactly one of r·1 and ±β survives; r·0 − (neg − pos) is
+ * sign(r) and keeps the sign of a zero, as Math.sign. Returns the chunk's check as {@link smoothL1Values}.
+ */
+function smoothL1Grads(data: Float64Array, beta: number, scale: number, dst: Float64Array, m: number): number {
+  const inner = beta > 0 ? beta : 0;
+  let check = 0;
+  for (let i = 0; i < m; i++) {
+    const r = data[i];
+    const out = +(Math.abs(r) > inner);
+    const neg = +(r < 0);
+    const tail = out * inner * (1 - 2 * neg) - (1 - out);
+    const g = beta > 0 ? (r * (1 - out) + out * tail) / beta : r * 0 - (neg - +(r > 0));
+    dst[i] = scale === 1 ? g : g / scale;
+    check += r - r;
+  }
+  return check;
 }
 
 /**
@@ -68,11 +90,18 @@ export function smoothL1(residual: Tensor, opts?: SmoothL1Options): number | Nes
 export function smoothL1(residual: Tensor, opts?: SmoothL1Options): number | NestedFloat64 {
   const fn = "smoothL1";
   const { o, reduction, beta, data, shape } = readDeferred((defer) => read(fn, residual, opts, defer));
-  const out = reduction === "none" ? o.out ?? allocFloat64(data.length) : null;
-  const s = kernel(data, beta, out);
-  if (!(s - s === 0)) read(fn, residual, opts, false); // a NaN or ±∞ residual (or a sum past float64)
+  const n = data.length;
+  const out = reduction === "none" ? o.out ?? allocFloat64(n) : null;
+  let sum = 0;
+  let check = 0;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    check += smoothL1Values(chunkOf(data, from, to, 0), beta, chunkTarget(out, from, to), to - from);
+    if (out === null) sum += sumScratch(to - from);
+  }
+  if (!(check === 0)) read(fn, residual, opts, false); // a NaN or ±∞ residual
   if (out !== null) return unflatten(out, shape);
-  return reduction === "sum" ? s : s / data.length;
+  return reduction === "sum" ? sum : sum / n;
 }
 
 /**
@@ -90,17 +119,10 @@ export function smoothL1Grad(residual: Tensor, opts?: SmoothL1Options): NestedFl
   const n = data.length;
   const out = o.out ?? allocFloat64(n);
   const scale = reduction === "mean" ? n : 1;
-  // clamp(r, −β, β)/β, or sign(r) for β = 0, without a branch on the data: hi and lo are 1 or 0, so exactly one
-  // of r·1 and ±β survives; r·0 − (lo − hi) is sign(r) and keeps the sign of a zero, as Math.sign.
-  const inner = beta > 0 ? beta : 0;
   let check = 0;
-  for (let i = 0; i < n; i++) {
-    const r = data[i];
-    const hi = +(r > inner);
-    const lo = +(r < -inner);
-    const g = beta > 0 ? (r * (1 - hi - lo) - beta * (lo - hi)) / beta : r * 0 - (lo - hi);
-    out[i] = g / scale;
-    check += r - r;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    check += smoothL1Grads(chunkOf(data, from, to, 0), beta, scale, out.subarray(from, to), to - from);
   }
   if (!(check === 0)) read(fn, residual, opts, false);
   return unflatten(out, shape);
