@@ -16,7 +16,10 @@ for (let j = 0; j <= 64; j++) {
   LOG1P_TABLE[2 * j + 1] = 1 / (1 + j / 64);
 }
 
-/** log1p(e) for e ∈ [0, 1] (NaN stays NaN): the table scheme above; at most 1 ulp from Math.log1p (test/math). */
+/**
+ * log1p(e) for e ∈ [0, 1] (NaN stays NaN): the table scheme above; at most 2 ulp from Math.log1p (1 for e < 1/64,
+ * where the table is not used), measured on 4·10⁵ random and every knot input (test/math).
+ */
 export function log1pUnit(e: number): number {
   const j = ((e * 64) | 0) << 1;
   const t = (e - j * 0.0078125) * LOG1P_TABLE[j + 1];
@@ -27,7 +30,8 @@ export function log1pUnit(e: number): number {
 /**
  * softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^−|z|), never overflowing, without a data-dependent branch
  * (max(z, 0) is written ½z + ½|z|, exact for normal z; `Math.max` compiles to branches in V8).
- * softplus(−∞) = 0, softplus(∞) = ∞. Within 2 ulp of the same formula with Math.exp and Math.log1p (test/math).
+ * softplus(−∞) = 0, softplus(∞) = ∞. Within 3 ulp of the same formula with Math.exp and Math.log1p (measured on
+ * 2·10⁶ logits; test/math).
  */
 export function softplusFast(z: number): number {
   const a = Math.abs(z);
