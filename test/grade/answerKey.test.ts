@@ -94,7 +94,7 @@ describe("comparing an answer", () => {
   it("says what is wrong with a number that is not one, or not there", () => {
     expect(compareNumber("mse", value(null), 1, TOL)).toEqual({ ok: false, feedback: "`mse` is still null (not answered)" });
     expect(compareNumber("mse", value([1.75]), 1.75, TOL)).toEqual({ ok: false, feedback: "`mse` should be a number, got an array of 1 value" });
-    expect(compareNumber("mse", { ok: false, reason: "mse is not defined" }, 1, TOL)).toEqual({ ok: false, feedback: "mse is not defined: answers must be plain numbers, arrays or objects" });
+    expect(compareNumber("mse", { ok: false, reason: "mse is not defined" }, 1, TOL)).toEqual({ ok: false, feedback: "`mse` is not defined: keep the scaffold's answer variables and their names" });
     expect(compareNumber("mse", { ok: false, reason: "value.grad.4 is a getter" }, 1, TOL)).toEqual({ ok: false, feedback: "`mse.grad[4]` is a getter: answers must be plain numbers, arrays or objects" });
     expect(compareNumber("mse", value(NaN), 1, TOL)).toEqual({ ok: false, feedback: "`mse` = NaN, expected 1 (atol = rtol = 1e-7)" });
   });

@@ -26,6 +26,9 @@ export const describeTolerance = (tol: Tolerance) =>
 /** The readable value of an answer, or why there is none (not defined, a Proxy, a getter, still null …). */
 export function answerValue(name: string, read: ReadResult | undefined): { ok: true; value: PlainValue } | { ok: false; verdict: Verdict } {
   if (!read) return { ok: false, verdict: wrong(`\`${name}\` was not read`) };
+  if (!read.ok && read.reason === `${name} is not defined`) {
+    return { ok: false, verdict: wrong(`\`${name}\` is not defined: keep the scaffold's answer variables and their names`) };
+  }
   if (!read.ok) {
     const reason = read.reason.replace(/^value((?:\.[\w$]+|\[\d+\])*)/, (_, path: string) => `\`${name}${path.replace(/\.(\d+)/g, "[$1]")}\``);
     return { ok: false, verdict: wrong(`${reason}: answers must be plain numbers, arrays or objects`) };
