@@ -93,7 +93,9 @@ function bceTerm(z: number, y: number, p: number): number {
   const a = Math.abs(z);
   const m = 0.5 * z + 0.5 * a; // max(z, 0) without a branch (Math.max branches on the sign); no overflow at 1e308
   const l = log1pUnit(expFast(-a));
-  return (1 - y) * (m + l) + p * y * (m - z + l); // m − z = max(−z, 0), exactly
+  // m − z = max(−z, 0), exactly. y is multiplied into a float first: for 0/1 labels V8 would otherwise compute p·y
+  // in integers, with a −0 check that branches on every zero label.
+  return (1 - y) * (m + l) + p * (y * (m - z + l));
 }
 
 /**
@@ -107,7 +109,7 @@ function bceTermGrad(z: number, y: number, p: number): number {
   const pos = +(z >= 0);
   const sig = pos * big + (1 - pos) * small; // σ(z)
   const sigNeg = pos * small + (1 - pos) * big; // σ(−z)
-  return (1 - y) * sig - p * y * sigNeg;
+  return (1 - y) * sig - p * (y * sigNeg); // not (p·y)·σ: see bceTerm
 }
 
 /**

@@ -103,7 +103,9 @@ function hingeGrads(
   for (let i = 0; i < m; i++) {
     const yi = y === null ? yAll : y[i];
     const v = -yi * (a[i] - b[i]) + margin;
-    const active = +(v >= 0); // 1 or 0 without a branch; + 0 below turns 0·(−s) = −0 into 0
+    // 1 or 0 without a branch, as a float (a − a is 0 for the finite inputs that get this far): an integer 0/1
+    // times the integer ±1 label would carry a −0 check that branches on every inactive pair. + 0 turns −0 into 0.
+    const active = a[i] - a[i] + +(v >= 0);
     g1[i] = active * (-yi * scale) + 0;
     g2[i] = active * (yi * scale) + 0;
     check += Math.abs(yi * yi - 1) + (v - v);

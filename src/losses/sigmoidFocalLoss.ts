@@ -137,7 +137,7 @@ function focalGrads(
     const alphaT = alpha === null ? 1 : alpha * t + (1 - alpha) * (1 - t);
     const ratio = m > 0 ? (sig * sigNeg) / m : 1; // ≤ 1; m = 0 only with a saturated hard label
     // γ·ce·(1 − 2y)·σ(z)σ(−z)/m; its limit at z = ±∞ is 0 (ce grows like |z|, σ(−|z|) decays like e^−|z|).
-    const ceTerm = zi - zi === 0 && gamma !== 0 ? gamma * crossEntropy(zi, t, log1pUnit(e)) * (1 - 2 * t) * ratio : 0;
+    const ceTerm = zi - zi === 0 && gamma !== 0 ? gamma * crossEntropy(zi, t, log1pUnit(e)) * (1 - t - t) * ratio : 0;
     const g = alphaT * modulate(m, gamma) * ((1 - t) * sig - t * sigNeg + ceTerm);
     dst[i] = (scale === 1 ? g : g / scale) + 0;
     check += checkTerm(zi, t);

@@ -58,7 +58,7 @@ function smoothL1Grads(data: Float64Array, beta: number, scale: number, dst: Flo
   let check = 0;
   for (let i = 0; i < m; i++) {
     const r = data[i];
-    const out = +(Math.abs(r) > inner);
+    const out = r - r + +(Math.abs(r) > inner); // a float 0 or 1 (r is finite here): see huber's gradient
     const neg = +(r < 0);
     const tail = out * inner * (1 - 2 * neg) - (1 - out);
     const g = beta > 0 ? (r * (1 - out) + out * tail) / beta : r * 0 - (neg - +(r > 0));
