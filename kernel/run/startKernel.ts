@@ -4,6 +4,7 @@ import type { DisplayBundle } from "../tslab/internals";
 import type { ErrorInfo } from "../exec/errorInfo";
 import type { ReadResult } from "../exec/plainData";
 import type { FromKernel, ToKernel } from "../exec/protocol";
+import { isKernelMessage } from "./kernelMessage";
 
 /** What a kernel reports while cells run. `cell` is the cell's index in the notebook. */
 export interface KernelEvents {
@@ -95,7 +96,9 @@ export function startKernel(options: StartKernelOptions): Kernel {
   }, options.startTimeoutMs ?? 120_000);
 
   kernelChild.onMessage((received) => {
-    const message = received as FromKernel;
+    // A cell can call process.send itself: only well-formed protocol messages reach the handlers.
+    if (!isKernelMessage(received)) return;
+    const message = received;
     switch (message.type) {
       case "ready":
         clearTimeout(startTimer);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dropMalformedMessages, isKernelMessage } from "../../kernel/grade/sandbox/kernelMessage";
+import { dropMalformedMessages, isKernelMessage } from "../../kernel/run/kernelMessage";
 import type { KernelChild } from "../../kernel/run/forkKernel";
 
 const error = { ename: "Error", evalue: "boom", traceback: ["Error: boom"] };

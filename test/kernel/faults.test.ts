@@ -41,6 +41,13 @@ describe.concurrent("fault fixtures through `losslab run`", { timeout: 180_000 }
     expect([stop.leftovers, going.leftovers]).toEqual([[], []]);
   });
 
+  it("a cell that sends malformed messages on the kernel's channel does not crash the runner", async () => {
+    const r = await run("forged-message.ipynb");
+    expect(r.code).toBe(0);
+    expect(r.notebook).toMatchObject({ cells: { ok: 1, total: 1 }, checks: { pass: 1, expected: 1 } });
+    expect(r.leftovers).toEqual([]);
+  });
+
   it("an exception thrown by a timer after its cell returned fails that cell", async () => {
     const r = await run("async-throw.ipynb");
     expect(r.code).toBe(1);

@@ -4,7 +4,7 @@ import * as path from "path";
 import { watchKernelChild } from "../../run/forkKernel";
 import { KernelError, startKernel, type Kernel, type KernelEvents } from "../../run/startKernel";
 import type { CompiledKernel } from "./compileKernel";
-import { dropMalformedMessages } from "./kernelMessage";
+import { dropMalformedMessages } from "../../run/kernelMessage";
 import type { Workspaces } from "./workspaces";
 
 export interface SandboxOptions {

@@ -1,5 +1,5 @@
-import type { KernelChild } from "../../run/forkKernel";
-import type { FromKernel } from "../../exec/protocol";
+import type { KernelChild } from "./forkKernel";
+import type { FromKernel } from "../exec/protocol";
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 const isCell = (x: unknown) => Number.isInteger(x);
