@@ -1,13 +1,7 @@
 import * as path from "path";
 import type { FileResult } from "../run/runFile";
 
-const escape = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+import { escapeXml as escape } from "./escapeXml";
 
 function testcase(suite: string, name: string, seconds: number, body = ""): string {
   const open = `    <testcase classname="${escape(suite)}" name="${escape(name)}" time="${seconds.toFixed(3)}"`;

@@ -1,13 +1,7 @@
 import * as path from "path";
 import type { SubmissionGrade } from "../run/gradeSubmission";
 
-const escape = (s: string) =>
-  s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+import { escapeXml as escape } from "../../cli/escapeXml";
 
 /**
  * JUnit XML for CI dashboards: a testsuite per submission, a testcase per exercise (a failure with the feedback
