@@ -19,6 +19,8 @@ export const USAGE = `npm run bench -- [options]
   --no-numpy        losslab only
   --python path     interpreter with numpy (default ${DEFAULT_PYTHON})
   --default-malloc  run numpy with glibc's default allocation settings (history-dependent page faults)
+  --memory          also measure peak resident memory of each case's largest selected size (fresh process each)
+  --no-timing       skip the timing table (with --memory: memory only)
   --json file       also write the raw results as JSON
   --write           regenerate bench/RESULTS.md from this run
   --list            list the cases and their sizes, run nothing
@@ -34,6 +36,8 @@ export interface CliOptions {
   readonly numpy: boolean;
   readonly python: string;
   readonly defaultMalloc: boolean;
+  readonly memory: boolean;
+  readonly timing: boolean;
   readonly json?: string;
   readonly write: boolean;
   readonly list: boolean;
@@ -74,6 +78,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
       "no-numpy": { type: "boolean", default: false },
       python: { type: "string" },
       "default-malloc": { type: "boolean", default: false },
+      memory: { type: "boolean", default: false },
+      "no-timing": { type: "boolean", default: false },
       json: { type: "string" },
       write: { type: "boolean", default: false },
       list: { type: "boolean", default: false },
@@ -83,6 +89,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
     allowPositionals: false,
   });
   const dtypes: readonly Dtype[] = ["f64", "f32"];
+  if (values.write === true && values["no-timing"] === true) {
+    throw new Error("--write: RESULTS.md keeps a whole run, so it cannot be combined with --no-timing");
+  }
   return {
     filter: (values.filter ?? "").split(",").map((s) => s.trim()).filter((s) => s.length > 0),
     tiers: list("sizes", values.sizes, TIERS, TIERS),
@@ -98,6 +107,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     numpy: values["no-numpy"] !== true,
     python: values.python ?? DEFAULT_PYTHON,
     defaultMalloc: values["default-malloc"] === true,
+    memory: values.memory === true,
+    timing: values["no-timing"] !== true,
     ...(values.json === undefined ? {} : { json: values.json }),
     write: values.write === true,
     list: values.list === true,

@@ -2,6 +2,8 @@ import { renameSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { renderMachine } from "./machine";
 import type { Machine } from "./machine";
+import { renderMemory } from "./memory";
+import type { MemoryProbe } from "./memoryProbe";
 import type { Protocol } from "./measure";
 import type { SuiteResult } from "./suite";
 import { renderTable } from "./table";
@@ -9,7 +11,9 @@ import { renderTable } from "./table";
 export const RESULTS_PATH = path.join(__dirname, "RESULTS.md");
 
 /** The text of bench/RESULTS.md for one run. */
-export function renderResults(result: SuiteResult, machine: Machine, command: string, protocol: Protocol): string {
+export function renderResults(
+  result: SuiteResult, memory: readonly MemoryProbe[] | null, machine: Machine, command: string, protocol: Protocol,
+): string {
   return [
     "# Benchmark results",
     "",
@@ -23,6 +27,7 @@ export function renderResults(result: SuiteResult, machine: Machine, command: st
     "",
     renderTable(result),
     "",
+    ...(memory === null ? [] : ["## Peak memory", "", renderMemory(memory), ""]),
   ].join("\n");
 }
 

@@ -9,6 +9,8 @@ import { ALL_CASES } from "./cases";
 import { parseCli, USAGE } from "./cli";
 import type { CliOptions } from "./cli";
 import { describeMachine } from "./machine";
+import { measureMemory, memoryUnavailable, renderMemory } from "./memory";
+import type { MemoryProbe } from "./memoryProbe";
 import { renderResults, RESULTS_PATH, writeAtomic } from "./results";
 import { runSuite, selectCases } from "./suite";
 import { renderTable } from "./table";
@@ -42,7 +44,11 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const load = os.loadavg()[0];
   const started = new Date();
-  const result = await runSuite({
+  const log = (line: string): void => {
+    process.stderr.write(`${line}\n`);
+  };
+  const empty = { rows: [], pending: [], numpy: null, numpyNote: "not requested (--no-timing)" };
+  const result = !cli.timing ? empty : await runSuite({
     lib: losslab,
     cases: ALL_CASES,
     filter: cli.filter,
@@ -54,13 +60,20 @@ async function main(argv: readonly string[]): Promise<number> {
     python: cli.python,
     defaultMalloc: cli.defaultMalloc,
     f64Large: cli.f64Large,
-    log: (line) => process.stderr.write(`${line}\n`),
+    log,
   });
-  process.stdout.write(`${renderTable(result)}\n`);
-  if (cli.json !== undefined) writeAtomic(cli.json, `${JSON.stringify(result, null, 1)}\n`);
+  if (cli.timing) process.stdout.write(`${renderTable(result)}\n`);
+  let memory: MemoryProbe[] | null = null;
+  if (cli.memory) {
+    const why = memoryUnavailable();
+    if (why !== null) process.stderr.write(`--memory: not measured (${why})\n`);
+    else memory = measureMemory(selectCases(ALL_CASES, cli.filter), cli.tiers, cli.dtypes, cli.f64Large, log);
+    if (memory !== null) process.stdout.write(`\n${renderMemory(memory)}\n`);
+  }
+  if (cli.json !== undefined) writeAtomic(cli.json, `${JSON.stringify({ ...result, memory }, null, 1)}\n`);
   if (cli.write) {
     const command = ["npm run bench --", ...argv].join(" ").replace(/ --$/, "");
-    writeAtomic(RESULTS_PATH, renderResults(result, describeMachine(result.numpy, load, started), command, cli.protocol));
+    writeAtomic(RESULTS_PATH, renderResults(result, memory, describeMachine(result.numpy, load, started), command, cli.protocol));
     process.stderr.write(`wrote ${RESULTS_PATH}\n`);
   }
   const failed = result.rows.some((r) => r.jsError !== undefined || r.numpyError !== undefined);
