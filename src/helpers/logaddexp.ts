@@ -1,7 +1,7 @@
 import { LossInputError } from "../core/errors";
 import { assertSameShape, flatten, unflatten } from "../core/tensor";
 import { checkScalar } from "../core/validate";
-import type { NestedFloat64, Tensor } from "../core/types";
+import type { Matrix, NestedFloat64, Tensor, Vector } from "../core/types";
 
 /** log(e^a + e^b) for two numbers: max(a, b) + log1p(e^−|a−b|), exact at ±Infinity. */
 export function logaddexpScalar(a: number, b: number): number {
@@ -15,14 +15,21 @@ export function logaddexpScalar(a: number, b: number): number {
  * (logaddexp(1000, 1000) = 1000 + log 2). ∂/∂a = σ(a − b).
  *
  * Shapes: two numbers give a number; a number and an array, or two arrays of one shape, give that array's nesting
- * (a number is broadcast). ±Infinity are meaningful (logaddexp(−∞, x) = x).
+ * (a number is broadcast): a Float64Array for Vectors, a Float64Array[] for Matrices. ±Infinity are meaningful
+ * (logaddexp(−∞, x) = x).
  * @throws LossInputError `SHAPE_MISMATCH` (arrays of different shapes), `NOT_FINITE` (NaN), `INVALID_TYPE`, `EMPTY`
  * @example
  * logaddexp(0, 0); // => 0.6931471805599453
  * logaddexp(0, [-0.2, 0.1]); // => [0.5981388693815918, 0.7443966600735709]
  */
 export function logaddexp(a: number, b: number): number;
-export function logaddexp(a: number | Tensor, b: number | Tensor): NestedFloat64;
+export function logaddexp(a: Vector, b: number | Vector): Float64Array;
+export function logaddexp(a: number, b: Vector): Float64Array;
+export function logaddexp(a: Matrix, b: number | Matrix): Float64Array[];
+export function logaddexp(a: number, b: Matrix): Float64Array[];
+export function logaddexp(a: Tensor, b: number | Tensor): NestedFloat64;
+export function logaddexp(a: number, b: Tensor): NestedFloat64;
+export function logaddexp(a: number | Tensor, b: number | Tensor): number | NestedFloat64;
 export function logaddexp(a: number | Tensor, b: number | Tensor): number | NestedFloat64 {
   const fn = "logaddexp";
   if (typeof a === "number" && typeof b === "number") {

@@ -1,7 +1,7 @@
 import { checkScalar } from "../core/validate";
 import { logSigmoidFast, sigmoidFast, softplusFast } from "../math/softplus";
 import { flatten, unflatten } from "../core/tensor";
-import type { NestedFloat64, Tensor } from "../core/types";
+import type { Matrix, NestedFloat64, Tensor, Vector } from "../core/types";
 
 /** σ(z) for one number, never overflowing: e^z / (1 + e^z) for z < 0, 1 / (1 + e^−z) otherwise (src/math). */
 export const sigmoidScalar: (z: number) => number = sigmoidFast;
@@ -24,7 +24,8 @@ function mapElementwise(fn: string, z: number | Tensor, f: (v: number) => number
  * The logistic function σ(z) = 1 / (1 + e^−z), elementwise, computed so that it never overflows
  * (σ(−1000) = 0 exactly, σ(1000) = 1, no NaN). σ'(z) = σ(z)(1 − σ(z)).
  *
- * Shapes: a number gives a number; a nested array of any depth gives the same nesting (last axis a Float64Array).
+ * Shapes: a number gives a number; a nested array of any depth gives the same nesting: a Float64Array for a Vector,
+ * a Float64Array[] for a Matrix (the last axis is always a Float64Array).
  * ±Infinity are meaningful (σ(−∞) = 0, σ(∞) = 1).
  * @throws LossInputError `NOT_FINITE` (NaN), `INVALID_TYPE`, `EMPTY`, `SHAPE_MISMATCH` (ragged)
  * @example
@@ -32,7 +33,10 @@ function mapElementwise(fn: string, z: number | Tensor, f: (v: number) => number
  * sigmoid([-1000, 0, 1000]); // => [0, 0.5, 1]
  */
 export function sigmoid(z: number): number;
+export function sigmoid(z: Vector): Float64Array;
+export function sigmoid(z: Matrix): Float64Array[];
 export function sigmoid(z: Tensor): NestedFloat64;
+export function sigmoid(z: number | Tensor): number | NestedFloat64;
 export function sigmoid(z: number | Tensor): number | NestedFloat64 {
   return mapElementwise("sigmoid", z, sigmoidScalar);
 }
@@ -48,7 +52,10 @@ export function sigmoid(z: number | Tensor): number | NestedFloat64 {
  * logSigmoid([0]); // => [-0.6931471805599453]
  */
 export function logSigmoid(z: number): number;
+export function logSigmoid(z: Vector): Float64Array;
+export function logSigmoid(z: Matrix): Float64Array[];
 export function logSigmoid(z: Tensor): NestedFloat64;
+export function logSigmoid(z: number | Tensor): number | NestedFloat64;
 export function logSigmoid(z: number | Tensor): number | NestedFloat64 {
   return mapElementwise("logSigmoid", z, logSigmoidScalar);
 }

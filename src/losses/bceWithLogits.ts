@@ -5,7 +5,7 @@ import { log1pUnit as log1pUnitImport } from "../math/softplus";
 import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
-import type { NestedFloat64, Reduction, Tensor, Vector } from "../core/types";
+import type { Matrix, NestedFloat64, Reduction, Tensor, Vector } from "../core/types";
 
 // Module-local copies of imported functions the hot loops call: under tsx/esbuild every use of an imported binding
 // is a getter call, which spends V8's inlining budget (see src/math/chunked.ts). tsc's CommonJS output has no getters.
@@ -120,8 +120,9 @@ function bceTermGrad(z: number, y: number, p: number): number {
  * Gradient ∂ℓᵢ/∂zᵢ = wᵢ·[(1 − yᵢ)·σ(zᵢ) − p·yᵢ·σ(−zᵢ)] = wᵢ·(σ(zᵢ) − yᵢ) for p = 1 (see {@link bceWithLogitsGrad}).
  *
  * Shapes: `logits`, `targets` (and `weight`) are nested arrays of one shape, any depth; `posWeight` is a number
- * or has one entry per last-axis position (broadcast over the rows). `"none"` keeps the nesting; `"mean"` divides
- * the (weighted) sum by the element count, as PyTorch. Targets are probabilities in [0, 1] (soft labels allowed).
+ * or has one entry per last-axis position (broadcast over the rows). `"none"` keeps the nesting (a Float64Array for
+ * two Vectors, a Float64Array[] for two Matrices); `"mean"` divides the (weighted) sum by the element count, as
+ * PyTorch. Targets are probabilities in [0, 1] (soft labels allowed).
  * Infinities: logits ±∞ are meaningful (a saturated prediction): ℓ = 0 when the target agrees exactly
  * (z = +∞, y = 1 or z = −∞, y = 0), +∞ otherwise; a zero weight still gives 0. Other infinities are errors.
  * @throws LossInputError `SHAPE_MISMATCH` (targets/weight/posWeight/out), `OUT_OF_DOMAIN` (target ∉ [0, 1],
@@ -132,7 +133,11 @@ function bceTermGrad(z: number, y: number, p: number): number {
  * bceWithLogits([[0, 0]], [[1, 1]], { posWeight: [1, 3], reduction: "sum" }); // => 4 * Math.LN2
  */
 export function bceWithLogits(logits: Tensor, targets: Tensor, opts: BceWithLogitsOptions & { reduction: "mean" | "sum" }): number;
+export function bceWithLogits(logits: Vector, targets: Vector, opts?: BceWithLogitsOptions & { reduction?: "none" }): Float64Array;
+export function bceWithLogits(logits: Matrix, targets: Matrix, opts?: BceWithLogitsOptions & { reduction?: "none" }): Float64Array[];
 export function bceWithLogits(logits: Tensor, targets: Tensor, opts?: BceWithLogitsOptions & { reduction?: "none" }): NestedFloat64;
+export function bceWithLogits(logits: Vector, targets: Vector, opts?: BceWithLogitsOptions): number | Float64Array;
+export function bceWithLogits(logits: Matrix, targets: Matrix, opts?: BceWithLogitsOptions): number | Float64Array[];
 export function bceWithLogits(logits: Tensor, targets: Tensor, opts?: BceWithLogitsOptions): number | NestedFloat64;
 export function bceWithLogits(logits: Tensor, targets: Tensor, opts?: BceWithLogitsOptions): number | NestedFloat64 {
   const fn = "bceWithLogits";
@@ -192,14 +197,17 @@ function bceGrads(
 /**
  * Gradient of {@link bceWithLogits} with respect to `logits`: wᵢ·[(1 − yᵢ)·σ(zᵢ) − p·yᵢ·σ(−zᵢ)], which is
  * wᵢ·(σ(zᵢ) − yᵢ) without posWeight, written directly rather than by differentiating the stable form (whose
- * max(z, 0) has no derivative at 0). Divided by N for `"mean"`. Shaped like `logits`; finite for every logit,
- * ±∞ included (σ(∞) = 1).
+ * max(z, 0) has no derivative at 0). Divided by N for `"mean"`. Shaped like `logits` (a Float64Array for two
+ * Vectors, a Float64Array[] for two Matrices); finite for every logit, ±∞ included (σ(∞) = 1).
  *
  * @throws LossInputError as {@link bceWithLogits}
  * @example
  * bceWithLogitsGrad([0, 0], [1, 0]); // => [-0.5, 0.5]
  * bceWithLogitsGrad([1000, -1000], [0, 0], { reduction: "mean" }); // => [0.5, 0]
  */
+export function bceWithLogitsGrad(logits: Vector, targets: Vector, opts?: BceWithLogitsOptions): Float64Array;
+export function bceWithLogitsGrad(logits: Matrix, targets: Matrix, opts?: BceWithLogitsOptions): Float64Array[];
+export function bceWithLogitsGrad(logits: Tensor, targets: Tensor, opts?: BceWithLogitsOptions): NestedFloat64;
 export function bceWithLogitsGrad(logits: Tensor, targets: Tensor, opts?: BceWithLogitsOptions): NestedFloat64 {
   const fn = "bceWithLogitsGrad";
   const { o, reduction, z, y, w, p, cols, shape } = readDeferred((defer) => read(fn, logits, targets, opts, defer));

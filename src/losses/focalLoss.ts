@@ -3,7 +3,7 @@ import { logFast as logFastImport } from "../math/log";
 import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
-import type { NestedFloat64, Reduction, Tensor } from "../core/types";
+import type { Matrix, NestedFloat64, Reduction, Tensor, Vector } from "../core/types";
 import { checkUnitInterval } from "./bceWithLogits";
 
 // Module-local copies of imported functions the hot loops call: under tsx/esbuild every use of an imported binding
@@ -46,9 +46,10 @@ export function modulate(q: number, gamma: number): number {
  * ℓ(pt) = −(1 − pt)^γ·log(pt). Easy examples (pt near 1) are down-weighted by (1 − pt)^γ relative to −log pt.
  * Gradient dℓ/dpt = γ(1 − pt)^(γ−1)·log(pt) − (1 − pt)^γ/pt (see {@link focalLossGrad}).
  *
- * Shapes: `pt` is a nested array of any depth with values in [0, 1]; `"none"` keeps its nesting, `"mean"`/`"sum"`
- * give a number. Finite for every pt > 0 (pt = 1e-300 gives 690.77…, the smallest subnormal 744.44…). pt = 0 (a
- * certain mistake) gives +∞, the true value of −log 0: the one meaningful infinity. ℓ(1) = 0 for every γ.
+ * Shapes: `pt` is a nested array of any depth with values in [0, 1]; `"none"` keeps its nesting (a Float64Array
+ * for a Vector, a Float64Array[] for a Matrix), `"mean"`/`"sum"` give a number. Finite for every pt > 0
+ * (pt = 1e-300 gives 690.77…, the smallest subnormal 744.44…). pt = 0 (a certain mistake) gives +∞, the true value
+ * of −log 0: the one meaningful infinity. ℓ(1) = 0 for every γ.
  * @throws LossInputError `OUT_OF_DOMAIN` (pt ∉ [0, 1], gamma < 0, reduction), `NOT_FINITE` (NaN, non-finite gamma),
  *   `EMPTY`, `SHAPE_MISMATCH` (ragged, `out` length), `INVALID_TYPE`
  * @example
@@ -57,7 +58,11 @@ export function modulate(q: number, gamma: number): number {
  * focalLoss([1, 0.5], { gamma: 1, reduction: "sum" }); // => 0.5 * Math.LN2
  */
 export function focalLoss(pt: Tensor, opts: FocalLossOptions & { reduction: "mean" | "sum" }): number;
+export function focalLoss(pt: Vector, opts?: FocalLossOptions & { reduction?: "none" }): Float64Array;
+export function focalLoss(pt: Matrix, opts?: FocalLossOptions & { reduction?: "none" }): Float64Array[];
 export function focalLoss(pt: Tensor, opts?: FocalLossOptions & { reduction?: "none" }): NestedFloat64;
+export function focalLoss(pt: Vector, opts?: FocalLossOptions): number | Float64Array;
+export function focalLoss(pt: Matrix, opts?: FocalLossOptions): number | Float64Array[];
 export function focalLoss(pt: Tensor, opts?: FocalLossOptions): number | NestedFloat64;
 export function focalLoss(pt: Tensor, opts?: FocalLossOptions): number | NestedFloat64 {
   const fn = "focalLoss";
@@ -115,7 +120,8 @@ function focalGrads(data: Float64Array, gamma: number, scale: number, dst: Float
 
 /**
  * Gradient of {@link focalLoss} with respect to `pt`: with q = 1 − pt,
- * dℓ/dpt = γ·q^(γ−1)·log(pt) − q^γ/pt = q^γ·(γ·log(pt)/q − 1/pt), divided by N for `"mean"`. Shaped like `pt`.
+ * dℓ/dpt = γ·q^(γ−1)·log(pt) − q^γ/pt = q^γ·(γ·log(pt)/q − 1/pt), divided by N for `"mean"`. Shaped like `pt`
+ * (a Float64Array for a Vector, a Float64Array[] for a Matrix).
  *
  * Written with log(pt)/q, which tends to −1 as pt → 1, so the factor q^(γ−1) (infinite at pt = 1 when γ < 1) never
  * appears alone: the gradient at pt = 1 is its true limit, 0 for γ > 0 and −1 for γ = 0. At pt = 0 it is −∞ (the
@@ -127,6 +133,9 @@ function focalGrads(data: Float64Array, gamma: number, scale: number, dst: Float
  * focalLossGrad([1, 1], { gamma: 0.5 }); // => [0, 0]
  * focalLossGrad([0.5]); // => [Math.log(0.5) - 0.5]
  */
+export function focalLossGrad(pt: Vector, opts?: FocalLossOptions): Float64Array;
+export function focalLossGrad(pt: Matrix, opts?: FocalLossOptions): Float64Array[];
+export function focalLossGrad(pt: Tensor, opts?: FocalLossOptions): NestedFloat64;
 export function focalLossGrad(pt: Tensor, opts?: FocalLossOptions): NestedFloat64 {
   const fn = "focalLossGrad";
   const { o, reduction, gamma, data, shape } = readDeferred((defer) => read(fn, pt, opts, defer));

@@ -1,7 +1,7 @@
 import { allocFloat64, flatten, readDeferred, unflatten } from "../core/tensor";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
-import type { NestedFloat64, Reduction, Tensor } from "../core/types";
+import type { Matrix, NestedFloat64, Reduction, Tensor, Vector } from "../core/types";
 import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 
 /** Options of {@link huber} and {@link huberGrad}. */
@@ -74,8 +74,9 @@ function huberGrads(data: Float64Array, delta: number, scale: number, dst: Float
  * In the quadratic zone t = 0 and c = |r| exactly, so ℓ is bit-identical to ½r²; in the linear zone it is within
  * ~1.2 ulp of the exact value (the textbook δ·(|r| − ½δ) is within ~1.4 ulp).
  *
- * Shapes: `residual` is a nested array of any depth; `"none"` returns its nesting (last axis a Float64Array),
- * `"mean"`/`"sum"` a number. Residuals must be finite (an infinite residual has no useful Huber value here).
+ * Shapes: `residual` is a nested array of any depth; `"none"` returns its nesting (a Float64Array for a Vector, a
+ * Float64Array[] for a Matrix; the last axis is always a Float64Array), `"mean"`/`"sum"` a number. Residuals must
+ * be finite (an infinite residual has no useful Huber value here).
  * @throws LossInputError `OUT_OF_DOMAIN` (delta ≤ 0, reduction), `NOT_FINITE` (NaN, ±∞, non-finite delta),
  *   `EMPTY`, `SHAPE_MISMATCH` (ragged, `out` length), `INVALID_TYPE`
  * @example
@@ -83,7 +84,11 @@ function huberGrads(data: Float64Array, delta: number, scale: number, dst: Float
  * huber([-2, 3], { delta: 2, reduction: "sum" }); // => 6
  */
 export function huber(residual: Tensor, opts: HuberOptions & { reduction: "mean" | "sum" }): number;
+export function huber(residual: Vector, opts?: HuberOptions & { reduction?: "none" }): Float64Array;
+export function huber(residual: Matrix, opts?: HuberOptions & { reduction?: "none" }): Float64Array[];
 export function huber(residual: Tensor, opts?: HuberOptions & { reduction?: "none" }): NestedFloat64;
+export function huber(residual: Vector, opts?: HuberOptions): number | Float64Array;
+export function huber(residual: Matrix, opts?: HuberOptions): number | Float64Array[];
 export function huber(residual: Tensor, opts?: HuberOptions): number | NestedFloat64;
 export function huber(residual: Tensor, opts?: HuberOptions): number | NestedFloat64 {
   const fn = "huber";
@@ -104,7 +109,8 @@ export function huber(residual: Tensor, opts?: HuberOptions): number | NestedFlo
 
 /**
  * Gradient of {@link huber} with respect to `residual`: clamp(r, −δ, δ) per element for `"none"` and `"sum"`
- * (the gradient of the sum of the returned values), clamp(r, −δ, δ)/N for `"mean"`. Shaped like `residual`.
+ * (the gradient of the sum of the returned values), clamp(r, −δ, δ)/N for `"mean"`. Shaped like `residual`
+ * (a Float64Array for a Vector, a Float64Array[] for a Matrix).
  * At |r| = δ both sides agree (the slope is ±δ). Exact: ±δ in the tails, r itself inside.
  *
  * @throws LossInputError as {@link huber}
@@ -112,6 +118,9 @@ export function huber(residual: Tensor, opts?: HuberOptions): number | NestedFlo
  * huberGrad([-2, -0.5, 0, 0.5, 3]); // => [-1, -0.5, 0, 0.5, 1]
  * huberGrad([[-2], [0.5]], { reduction: "mean" }); // => [[-0.5], [0.25]]
  */
+export function huberGrad(residual: Vector, opts?: HuberOptions): Float64Array;
+export function huberGrad(residual: Matrix, opts?: HuberOptions): Float64Array[];
+export function huberGrad(residual: Tensor, opts?: HuberOptions): NestedFloat64;
 export function huberGrad(residual: Tensor, opts?: HuberOptions): NestedFloat64 {
   const fn = "huberGrad";
   const { o, reduction, delta, data, shape } = readDeferred((defer) => read(fn, residual, opts, defer));

@@ -2,7 +2,7 @@ import { LossInputError, show } from "../core/errors";
 import { outputBuffer } from "../core/output";
 import { flatten, readDeferred, unflatten } from "../core/tensor";
 import { checkChoice, checkOptions } from "../core/validate";
-import type { Matrix, NestedFloat64, Tensor } from "../core/types";
+import type { Matrix, NestedFloat64, Tensor, Vector } from "../core/types";
 import { isMatrixInput } from "../helpers/logsumexp";
 import { matrixRows, readRows } from "../helpers/rowMatrix";
 
@@ -135,11 +135,15 @@ export function maskedMean(values: Tensor, mask: Tensor, opts?: MaskedMeanOption
 
 /**
  * Gradient of {@link maskedMean} with respect to `values`: `"global"` ∂/∂vᵢⱼ = mᵢⱼ / Σ m; `"perSequence"`
- * ∂/∂vᵢⱼ = mᵢⱼ / (R·Mᵢ) for rows with Mᵢ > 0, 0 elsewhere. Shaped like `values` (last axis a Float64Array).
+ * ∂/∂vᵢⱼ = mᵢⱼ / (R·Mᵢ) for rows with Mᵢ > 0, 0 elsewhere. Shaped like `values`: a Float64Array for two Vectors, a
+ * Float64Array[] for two Matrices (the last axis is always a Float64Array).
  * @throws LossInputError as {@link maskedMean}; `SHAPE_MISMATCH` / `INVALID_TYPE` for a bad `out`
  * @example
  * maskedMeanGrad([[0.2, 0.5, 0], [0.3, 0, 0]], [[1, 1, 0], [1, 0, 0]], { normalize: "perSequence" }); // => [[0.25, 0.25, 0], [0.5, 0, 0]]
  */
+export function maskedMeanGrad(values: Vector, mask: Vector, opts?: MaskedMeanOptions): Float64Array;
+export function maskedMeanGrad(values: Matrix, mask: Matrix, opts?: MaskedMeanOptions): Float64Array[];
+export function maskedMeanGrad(values: Tensor, mask: Tensor, opts?: MaskedMeanOptions): NestedFloat64;
 export function maskedMeanGrad(values: Tensor, mask: Tensor, opts?: MaskedMeanOptions): NestedFloat64 {
   const fn = "maskedMeanGrad";
   const { v, m, normalize, out } = readDeferred((defer) => prepare(fn, values, mask, opts, defer));

@@ -1,7 +1,7 @@
 import { allocFloat64, assertSameShape, flatten, readDeferred, unflatten } from "../core/tensor";
 import { checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
-import type { NestedFloat64, Reduction, Tensor } from "../core/types";
+import type { Matrix, NestedFloat64, Reduction, Tensor, Vector } from "../core/types";
 import { CHUNK, chunkOf } from "../math/chunked";
 
 /** Options of {@link mse} and {@link mseGrad}. */
@@ -71,15 +71,20 @@ function allResiduals(a: ArrayLike<number>, b: ArrayLike<number>, scale: number,
  * Mean squared error: ℓᵢ = (ŷᵢ − yᵢ)², reduced by `reduction` (default `"mean"`: (1/N) Σᵢ (ŷᵢ − yᵢ)²).
  * As `torch.nn.functional.mse_loss`.
  *
- * Shapes: `yPred` and `yTrue` are nested arrays of one shape, any depth; `"none"` returns that nesting
- * (last axis a Float64Array), `"mean"`/`"sum"` a number.
+ * Shapes: `yPred` and `yTrue` are nested arrays of one shape, any depth; `"none"` returns that nesting: a
+ * Float64Array for two Vectors, a Float64Array[] for two Matrices, nested arrays of Float64Array rows for deeper
+ * input; `"mean"`/`"sum"` a number.
  * @throws LossInputError `SHAPE_MISMATCH` (shapes differ, ragged), `EMPTY`, `NOT_FINITE`, `OUT_OF_DOMAIN` (reduction)
  * @example
  * mse([1.5, 1.0, 5.0], [1.0, 2.0, 3.0]); // => 1.75
  * mse([1.5, 1.0], [1.0, 2.0], { reduction: "none" }); // => [0.25, 1]
  */
+export function mse(yPred: Vector, yTrue: Vector, opts: MseOptions & { reduction: "none" }): Float64Array;
+export function mse(yPred: Matrix, yTrue: Matrix, opts: MseOptions & { reduction: "none" }): Float64Array[];
 export function mse(yPred: Tensor, yTrue: Tensor, opts: MseOptions & { reduction: "none" }): NestedFloat64;
 export function mse(yPred: Tensor, yTrue: Tensor, opts?: MseOptions & { reduction?: "mean" | "sum" }): number;
+export function mse(yPred: Vector, yTrue: Vector, opts?: MseOptions): number | Float64Array;
+export function mse(yPred: Matrix, yTrue: Matrix, opts?: MseOptions): number | Float64Array[];
 export function mse(yPred: Tensor, yTrue: Tensor, opts?: MseOptions): number | NestedFloat64;
 export function mse(yPred: Tensor, yTrue: Tensor, opts?: MseOptions): number | NestedFloat64 {
   const fn = "mse";
@@ -101,12 +106,16 @@ export function mse(yPred: Tensor, yTrue: Tensor, opts?: MseOptions): number | N
 
 /**
  * Gradient of {@link mse} with respect to `yPred`: ∂/∂ŷᵢ = 2(ŷᵢ − yᵢ)/N for `"mean"`, 2(ŷᵢ − yᵢ) for `"sum"` and
- * `"none"` (the gradient of the sum of the returned values). Shaped like `yPred`.
+ * `"none"` (the gradient of the sum of the returned values). Shaped like `yPred`: a Float64Array for two Vectors, a
+ * Float64Array[] for two Matrices.
  *
  * @throws LossInputError as {@link mse}
  * @example
  * mseGrad([1.5, 1.0, 5.0], [1.0, 2.0, 3.0]); // => [0.3333333333333333, -0.6666666666666666, 1.3333333333333333]
  */
+export function mseGrad(yPred: Vector, yTrue: Vector, opts?: MseOptions): Float64Array;
+export function mseGrad(yPred: Matrix, yTrue: Matrix, opts?: MseOptions): Float64Array[];
+export function mseGrad(yPred: Tensor, yTrue: Tensor, opts?: MseOptions): NestedFloat64;
 export function mseGrad(yPred: Tensor, yTrue: Tensor, opts?: MseOptions): NestedFloat64 {
   const fn = "mseGrad";
   const { out: given, reduction, a, b, shape } = readDeferred((defer) => read(fn, yPred, yTrue, opts, defer));

@@ -4,7 +4,7 @@ import { log1pUnit as log1pUnitImport } from "../math/softplus";
 import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
-import type { NestedFloat64, Reduction, Tensor } from "../core/types";
+import type { Matrix, NestedFloat64, Reduction, Tensor, Vector } from "../core/types";
 import { checkTerm as checkTermImport, checkUnitInterval } from "./bceWithLogits";
 import { modulate as modulateImport } from "./focalLoss";
 
@@ -62,8 +62,9 @@ function crossEntropy(z: number, y: number, l: number): number {
  * Gradient (see {@link sigmoidFocalLossGrad}): α_t·(1 − p_t)^γ·[σ(z) − y + γ·ce·(1 − 2y)·σ(z)σ(−z)/(1 − p_t)].
  *
  * Stable for any logit: σ(z), σ(−z) and ce come from one e^−|z| (logits ±1000 give exact 0 or α_t·1000).
- * Shapes: `logits` and `targets` are nested arrays of one shape, any depth; `"none"` keeps the nesting,
- * `"mean"`/`"sum"` give a number. Targets in [0, 1] (soft labels allowed).
+ * Shapes: `logits` and `targets` are nested arrays of one shape, any depth; `"none"` keeps the nesting (a
+ * Float64Array for two Vectors, a Float64Array[] for two Matrices), `"mean"`/`"sum"` give a number. Targets in
+ * [0, 1] (soft labels allowed).
  * Infinities: logits ±∞ are meaningful, as in {@link bceWithLogits}: ℓ = 0 when the target agrees exactly
  * (z = +∞, y = 1 or z = −∞, y = 0) or α_t = 0, +∞ otherwise.
  * @throws LossInputError `SHAPE_MISMATCH` (targets, `out`), `OUT_OF_DOMAIN` (target ∉ [0, 1], alpha ∉ [0, 1],
@@ -74,7 +75,11 @@ function crossEntropy(z: number, y: number, l: number): number {
  * sigmoidFocalLoss([0], [1], { gamma: 0, alpha: 0.5, reduction: "sum" }); // => 0.5 * Math.LN2
  */
 export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts: SigmoidFocalLossOptions & { reduction: "mean" | "sum" }): number;
+export function sigmoidFocalLoss(logits: Vector, targets: Vector, opts?: SigmoidFocalLossOptions & { reduction?: "none" }): Float64Array;
+export function sigmoidFocalLoss(logits: Matrix, targets: Matrix, opts?: SigmoidFocalLossOptions & { reduction?: "none" }): Float64Array[];
 export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions & { reduction?: "none" }): NestedFloat64;
+export function sigmoidFocalLoss(logits: Vector, targets: Vector, opts?: SigmoidFocalLossOptions): number | Float64Array;
+export function sigmoidFocalLoss(logits: Matrix, targets: Matrix, opts?: SigmoidFocalLossOptions): number | Float64Array[];
 export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions): number | NestedFloat64;
 export function sigmoidFocalLoss(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions): number | NestedFloat64 {
   const fn = "sigmoidFocalLoss";
@@ -147,7 +152,8 @@ function focalGrads(
 
 /**
  * Gradient of {@link sigmoidFocalLoss} with respect to `logits`, with s = σ(z), m = 1 − p_t:
- * dℓ/dz = α_t·m^γ·[(1 − y)·s − y·(1 − s) + γ·ce·(1 − 2y)·s(1 − s)/m], divided by N for `"mean"`. Shaped like `logits`.
+ * dℓ/dz = α_t·m^γ·[(1 − y)·s − y·(1 − s) + γ·ce·(1 − 2y)·s(1 − s)/m], divided by N for `"mean"`. Shaped like `logits`
+ * (a Float64Array for two Vectors, a Float64Array[] for two Matrices).
  *
  * The factor s(1 − s)/m is at most 1 (m ≥ min(s, 1 − s)), so m^(γ−1) never appears alone: finite for γ < 1 and
  * for |z| = 1000, where it gives the exact limits (e.g. −α_t for z = −1000, y = 1). At z = ±∞ the ce term's
@@ -158,6 +164,9 @@ function focalGrads(
  * sigmoidFocalLossGrad([0], [1], { gamma: 0, alpha: null }); // => [-0.5]
  * sigmoidFocalLossGrad([-1000, 1000], [1, 1]); // => [-0.25, 0]
  */
+export function sigmoidFocalLossGrad(logits: Vector, targets: Vector, opts?: SigmoidFocalLossOptions): Float64Array;
+export function sigmoidFocalLossGrad(logits: Matrix, targets: Matrix, opts?: SigmoidFocalLossOptions): Float64Array[];
+export function sigmoidFocalLossGrad(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions): NestedFloat64;
 export function sigmoidFocalLossGrad(logits: Tensor, targets: Tensor, opts?: SigmoidFocalLossOptions): NestedFloat64 {
   const fn = "sigmoidFocalLossGrad";
   const { o, reduction, gamma, alpha, z, y, shape } = readDeferred((defer) => read(fn, logits, targets, opts, defer));

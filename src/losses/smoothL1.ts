@@ -1,7 +1,7 @@
 import { allocFloat64, flatten, readDeferred, unflatten } from "../core/tensor";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
-import type { NestedFloat64, Reduction, Tensor } from "../core/types";
+import type { Matrix, NestedFloat64, Reduction, Tensor, Vector } from "../core/types";
 import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 
 /** Options of {@link smoothL1} and {@link smoothL1Grad}. */
@@ -76,7 +76,8 @@ function smoothL1Grads(data: Float64Array, beta: number, scale: number, dst: Flo
  * Branch-free on the data like {@link huber}: bit-identical to ½r²/β in the quadratic zone, within ~1 ulp of
  * |r| − ½β in the linear zone.
  *
- * Shapes as {@link huber}: any nesting; `"none"` keeps it, `"mean"`/`"sum"` give a number. Residuals must be finite.
+ * Shapes as {@link huber}: any nesting; `"none"` keeps it (a Float64Array for a Vector, a Float64Array[] for a
+ * Matrix), `"mean"`/`"sum"` give a number. Residuals must be finite.
  * @throws LossInputError `OUT_OF_DOMAIN` (beta < 0, reduction), `NOT_FINITE` (NaN, ±∞), `EMPTY`,
  *   `SHAPE_MISMATCH` (ragged, `out` length), `INVALID_TYPE`
  * @example
@@ -85,7 +86,11 @@ function smoothL1Grads(data: Float64Array, beta: number, scale: number, dst: Flo
  * smoothL1([-2, 0.5], { beta: 0, reduction: "mean" }); // => 1.25
  */
 export function smoothL1(residual: Tensor, opts: SmoothL1Options & { reduction: "mean" | "sum" }): number;
+export function smoothL1(residual: Vector, opts?: SmoothL1Options & { reduction?: "none" }): Float64Array;
+export function smoothL1(residual: Matrix, opts?: SmoothL1Options & { reduction?: "none" }): Float64Array[];
 export function smoothL1(residual: Tensor, opts?: SmoothL1Options & { reduction?: "none" }): NestedFloat64;
+export function smoothL1(residual: Vector, opts?: SmoothL1Options): number | Float64Array;
+export function smoothL1(residual: Matrix, opts?: SmoothL1Options): number | Float64Array[];
 export function smoothL1(residual: Tensor, opts?: SmoothL1Options): number | NestedFloat64;
 export function smoothL1(residual: Tensor, opts?: SmoothL1Options): number | NestedFloat64 {
   const fn = "smoothL1";
@@ -106,13 +111,17 @@ export function smoothL1(residual: Tensor, opts?: SmoothL1Options): number | Nes
 
 /**
  * Gradient of {@link smoothL1} with respect to `residual`: clamp(r, −β, β)/β per element (sign(r) for β = 0),
- * divided by N for `"mean"`. Shaped like `residual`. Exact: ±1 in the tails, r/β inside.
+ * divided by N for `"mean"`. Shaped like `residual` (a Float64Array for a Vector, a Float64Array[] for a Matrix).
+ * Exact: ±1 in the tails, r/β inside.
  *
  * @throws LossInputError as {@link smoothL1}
  * @example
  * smoothL1Grad([-2, -0.5, 0, 0.5, 3], { beta: 2 }); // => [-1, -0.25, 0, 0.25, 1]
  * smoothL1Grad([-2, 0, 0.5], { beta: 0 }); // => [-1, 0, 1]
  */
+export function smoothL1Grad(residual: Vector, opts?: SmoothL1Options): Float64Array;
+export function smoothL1Grad(residual: Matrix, opts?: SmoothL1Options): Float64Array[];
+export function smoothL1Grad(residual: Tensor, opts?: SmoothL1Options): NestedFloat64;
 export function smoothL1Grad(residual: Tensor, opts?: SmoothL1Options): NestedFloat64 {
   const fn = "smoothL1Grad";
   const { o, reduction, beta, data, shape } = readDeferred((defer) => read(fn, residual, opts, defer));
