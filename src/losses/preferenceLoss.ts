@@ -2,21 +2,14 @@ import { LossInputError, show } from "../core/errors";
 import { checkChoice, checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import { allocFloat64, readDeferred } from "../core/tensor";
-import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
+import { CHUNK, chunkTarget, sumScratch } from "../math/chunked";
 import { reductionScale } from "../core/reduce";
-import { sigmoidScalar as sigmoidScalarImport, softplusScalar as softplusScalarImport } from "../helpers/sigmoid";
 import type { Reduction, Vector } from "../core/types";
-import { logRatioGap as logRatioGapImport, readPreferencePairs } from "./preferencePairs";
-import type { PreferencePairs } from "./preferencePairs";
+import { readPreferencePairs } from "./preferencePairs";
+import { pairGrads, pairValues } from "./preferenceKernels";
+import type { PreferenceLossType, PreferenceSettings } from "./preferenceKernels";
 
-// Module-local copies of imported functions the hot loops call: under tsx/esbuild every use of an imported binding
-// is a getter call, which spends V8's inlining budget (see src/math/chunked.ts). tsc's CommonJS output has no getters.
-const sigmoidScalar = sigmoidScalarImport;
-const softplusScalar = softplusScalarImport;
-const logRatioGap = logRatioGapImport;
-
-/** The pairwise preference losses of TRL's `DPOTrainer` (`loss_type`). */
-export type PreferenceLossType = "sigmoid" | "hinge" | "ipo" | "robust";
+export type { PreferenceLossType } from "./preferenceKernels";
 
 /** Options of {@link preferenceLoss} and {@link preferenceLossGrad}. */
 export interface PreferenceLossOptions {
@@ -43,10 +36,7 @@ export interface PreferenceLossGradient {
   readonly refL: Float64Array;
 }
 
-interface Settings {
-  readonly beta: number;
-  readonly type: PreferenceLossType;
-  readonly eps: number;
+interface Settings extends PreferenceSettings {
   readonly reduction: Reduction;
 }
 
@@ -60,42 +50,6 @@ function settings(fn: string, opts: PreferenceLossOptions | undefined): Settings
     throw new LossInputError("OUT_OF_DOMAIN", fn, "labelSmoothing", `must be 0 for lossType ${JSON.stringify(type)}, which has no smoothed form (got ${show(eps)})`);
   }
   return { beta, type, eps, reduction: checkReduction(fn, o.reduction ?? "none") };
-}
-
-/**
- * The loss of one pair as a function of its log-ratio gap h (s = βh). The ε terms are left out at ε = 0, so 0·∞
- * never appears. A plain function with the settings as arguments (the branches on them are the same for every
- * pair, so the CPU predicts them): a closure made per call would stop V8 from inlining it into the loop.
- */
-function lossAt(type: PreferenceLossType, beta: number, eps: number, h: number): number {
-  switch (type) {
-    case "sigmoid":
-      if (eps === 0) return softplusScalar(-beta * h);
-      return softplusScalar(-beta * h) * (1 - eps) + softplusScalar(beta * h) * eps;
-    case "robust":
-      if (eps === 0) return softplusScalar(-beta * h);
-      return (softplusScalar(-beta * h) * (1 - eps) - softplusScalar(beta * h) * eps) / (1 - 2 * eps);
-    case "hinge":
-      return Math.max(0, 1 - beta * h);
-    case "ipo":
-      return (h - 1 / (2 * beta)) * (h - 1 / (2 * beta));
-  }
-}
-
-/** dℓ/dh of one pair (softplus'(x) = σ(x)), as {@link lossAt}. */
-function slopeAt(type: PreferenceLossType, beta: number, eps: number, h: number): number {
-  switch (type) {
-    case "sigmoid":
-      if (eps === 0) return -beta * sigmoidScalar(-beta * h);
-      return beta * (eps * sigmoidScalar(beta * h) - (1 - eps) * sigmoidScalar(-beta * h));
-    case "robust":
-      if (eps === 0) return -beta * sigmoidScalar(-beta * h);
-      return (-beta * ((1 - eps) * sigmoidScalar(-beta * h) + eps * sigmoidScalar(beta * h))) / (1 - 2 * eps);
-    case "hinge":
-      return 1 - beta * h > 0 ? -beta : 0;
-    case "ipo":
-      return 2 * (h - 1 / (2 * beta));
-  }
 }
 
 /**
@@ -123,7 +77,8 @@ export function preferenceLoss(logpW: Vector, logpL: Vector, refW: Vector, refL:
 export function preferenceLoss(logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, opts?: PreferenceLossOptions): number | Float64Array;
 export function preferenceLoss(logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, opts?: PreferenceLossOptions): number | Float64Array {
   const fn = "preferenceLoss";
-  const { beta, type, eps, reduction } = settings(fn, opts);
+  const s = settings(fn, opts);
+  const reduction = s.reduction;
   const q = readDeferred((defer) => readPairsAndOut(fn, logpW, logpL, refW, refL, reduction, opts?.out, defer));
   const n = q.n;
   const out = reduction === "none" ? opts?.out ?? allocFloat64(n) : null;
@@ -131,44 +86,12 @@ export function preferenceLoss(logpW: Vector, logpL: Vector, refW: Vector, refL:
   let check = 0;
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);
-    const h = gaps(q, from, to);
-    check += pairValues(h, type, beta, eps, chunkTarget(out, from, to), to - from);
+    check += pairValues(q, s, from, to, chunkTarget(out, from, to));
     if (out === null) sum += sumScratch(to - from);
   }
   if (!(check === 0)) readPreferencePairs(fn, logpW, logpL, refW, refL);
   if (out !== null) return out;
   return reduction === "mean" ? sum / n : sum;
-}
-
-/** One chunk's log-ratio gaps (reused; never handed out). */
-const GAPS = new Float64Array(CHUNK);
-
-/** The log-ratio gaps h of pairs [from, to), into GAPS. */
-function gaps(q: PreferencePairs, from: number, to: number): Float64Array {
-  const m = to - from;
-  return logRatioGaps(chunkOf(q.logpW, from, to, 0), chunkOf(q.logpL, from, to, 1), chunkOf(q.refW, from, to, 2), chunkOf(q.refL, from, to, 3), GAPS, m);
-}
-
-/** h = {@link logRatioGap} of one chunk of m pairs into h (which may be any buffer of at least m slots). */
-function logRatioGaps(w: Float64Array, l: Float64Array, rw: Float64Array, rl: Float64Array, h: Float64Array, m: number): Float64Array {
-  for (let i = 0; i < m; i++) h[i] = logRatioGap(w[i], l[i], rw[i], rl[i]);
-  return h;
-}
-
-/**
- * The losses of one chunk of m pairs into dst ({@link lossAt} of each log-ratio gap h); returns the chunk's check:
- * 0, or NaN when a gap is not finite (a NaN or ±∞ input, or a gap past float64, which the caller's re-read lets
- * through).
- */
-function pairValues(h: Float64Array, type: PreferenceLossType, beta: number, eps: number, dst: Float64Array, m: number): number {
-  const plain = eps === 0 && (type === "sigmoid" || type === "robust"); // DPO: softplus(−βh), inlined directly
-  let check = 0;
-  for (let i = 0; i < m; i++) {
-    const hi = h[i];
-    dst[i] = plain ? softplusScalar(-beta * hi) : lossAt(type, beta, eps, hi);
-    check += hi - hi;
-  }
-  return check;
 }
 
 /** The pairs (value checks deferred as in {@link readPreferencePairs}) and, for `"none"`, the caller's `out` checked. */
@@ -191,7 +114,8 @@ function readPairsAndOut(fn: string, logpW: Vector, logpL: Vector, refW: Vector,
  */
 export function preferenceLossGrad(logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, opts?: PreferenceLossOptions): PreferenceLossGradient {
   const fn = "preferenceLossGrad";
-  const { beta, type, eps, reduction } = settings(fn, opts);
+  const s = settings(fn, opts);
+  const reduction = s.reduction;
   const q = readDeferred((defer) => readPreferencePairs(fn, logpW, logpL, refW, refL, defer));
   const n = q.n;
   const scale = reductionScale(reduction, n);
@@ -202,31 +126,8 @@ export function preferenceLossGrad(logpW: Vector, logpL: Vector, refW: Vector, r
   let check = 0;
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);
-    const h = gaps(q, from, to);
-    check += pairGrads(h, type, beta, eps, scale, gW.subarray(from, to), gL.subarray(from, to), gRW.subarray(from, to), gRL.subarray(from, to), to - from);
+    check += pairGrads(q, s, scale, from, to, gW.subarray(from, to), gL.subarray(from, to), gRW.subarray(from, to), gRL.subarray(from, to));
   }
   if (!(check === 0)) readPreferencePairs(fn, logpW, logpL, refW, refL);
   return { logpW: gW, logpL: gL, refW: gRW, refL: gRL };
-}
-
-/**
- * g = scale·ℓ'(h) ({@link slopeAt}) of one chunk of m gaps into gW and gRL (∂/∂logpW = ∂/∂refL = g) and −g into gL
- * and gRW; returns the chunk's check as {@link pairValues}.
- */
-function pairGrads(
-  h: Float64Array, type: PreferenceLossType, beta: number, eps: number, scale: number,
-  gW: Float64Array, gL: Float64Array, gRW: Float64Array, gRL: Float64Array, m: number,
-): number {
-  const plain = eps === 0 && (type === "sigmoid" || type === "robust"); // DPO: −β·σ(−βh), inlined directly
-  let check = 0;
-  for (let i = 0; i < m; i++) {
-    const hi = h[i];
-    const g = scale * (plain ? -beta * sigmoidScalar(-beta * hi) : slopeAt(type, beta, eps, hi));
-    gW[i] = g;
-    gL[i] = -g;
-    gRW[i] = -g;
-    gRL[i] = g;
-    check += hi - hi;
-  }
-  return check;
 }
