@@ -1,5 +1,5 @@
 import { LossInputError } from "../core/errors";
-import { outputBuffer } from "../core/output";
+import { gradOutputBuffers, outputBuffer } from "../core/output";
 import { readDeferred } from "../core/tensor";
 import { checkRows, matrixRows, readRows } from "../helpers/rowMatrix";
 import { multiplyABt, transpose } from "../helpers/multiplyABt";
@@ -16,6 +16,24 @@ export interface ClipLossOptions {
   readonly reduction?: Reduction;
   /** For `clipLoss` with `"none"`: a Float64Array of n slots to write the per-pair losses into. */
   readonly out?: Float64Array;
+  /**
+   * For {@link clipLossGrad} (ignored by `clipLoss`): buffers to write the gradients into instead of allocating
+   * them; a key left out is allocated.
+   */
+  readonly gradOut?: ClipLossGradOut;
+}
+
+/**
+ * Caller's buffers for {@link clipLossGrad}: each a Float64Array [n·d] (row-major, one slot per embedding element);
+ * the returned rows are views into it. Optional, checked once per call. The two must not overlap (`OUT_OF_DOMAIN`),
+ * but either may overlap the inputs, e.g. hold embA's own rows: both embeddings are read into normalised copies
+ * before anything is written, so the gradient can be computed in place (the inputs are then overwritten).
+ */
+export interface ClipLossGradOut {
+  /** Receives ∂/∂embA. */
+  readonly embA?: Float64Array;
+  /** Receives ∂/∂embB. */
+  readonly embB?: Float64Array;
 }
 
 /** Both embeddings L2-normalised (row-major copies, n·d each), their norms, and sim = Â·B̂ᵀ. */
@@ -117,21 +135,30 @@ export function clipLoss(embA: Matrix, embB: Matrix, opts?: ClipLossOptions): nu
  * embeddings, through the normalisation. With G = ∂L/∂S from symmetric InfoNCE, ∂L/∂Â = G·B̂ and ∂L/∂B̂ = Gᵀ·Â;
  * then for x̂ = x/‖x‖: ∂L/∂x = (ĝ − x̂·(x̂·ĝ))/‖x‖ (the gradient is orthogonal to x: scaling a row changes nothing).
  *
- * Shapes: `{ embA, embB }`, each Float64Array[] [n, d]. `out` is not used (two results).
- * @throws LossInputError as {@link clipLoss}
+ * Shapes: `{ embA, embB }`, each Float64Array[] [n, d]: rows of the caller's `gradOut.embA` / `gradOut.embB` [n·d]
+ * when given (written completely, no allocation), fresh rows otherwise. `out` is not used (two results): `gradOut` is.
+ * @throws LossInputError as {@link clipLoss}; for `gradOut`: `INVALID_TYPE` (not an object, a buffer not a
+ * Float64Array), `SHAPE_MISMATCH` (a buffer's length ≠ n·d), `OUT_OF_DOMAIN` (an unknown key, the two buffers
+ * sharing memory)
  * @example
  * clipLossGrad([[1, 0], [0, 1]], [[1, 0], [0, 1]], { temperature: 1 }).embA[0][0]; // => 0
+ * const embB = new Float64Array(4).fill(NaN);
+ * clipLossGrad([[1, 0], [0, 1]], [[1, 0], [0, 1]], { temperature: 1, gradOut: { embB } }).embB[1].buffer === embB.buffer; // => true
+ * embB; // => [0, 0.13447071068499758, 0.13447071068499758, 0]
  */
 export function clipLossGrad(embA: Matrix, embB: Matrix, opts?: Omit<ClipLossOptions, "out">): { embA: Float64Array[]; embB: Float64Array[] } {
   const fn = "clipLossGrad";
-  const o = opts === undefined ? undefined : { temperature: opts.temperature, reduction: opts.reduction };
-  const c = readDeferred((defer) => prepare(fn, embA, embB, o, defer));
+  const o = checkOptions(fn, opts);
+  const c = readDeferred((defer) => prepare(fn, embA, embB, { temperature: o.temperature, reduction: o.reduction }, defer));
   const { n, d, a, b } = c;
+  // No input to keep apart from: prepare() has read both embeddings into a and b, and nothing reads them again.
+  const given = gradOutputBuffers(fn, o.gradOut, { embA: n * d, embB: n * d }, {});
   // G = ∂L/∂S; then ∂L/∂Â = G·B̂ and ∂L/∂B̂ = Gᵀ·Â, each as a product with a transposed right factor.
   const flatG = new Float64Array(n * n);
   infoNCEGradKernel(fn, c.problem, c.reduction === "mean" ? 1 / n : 1, matrixRows(n, n, flatG));
-  const gA = matrixRows(n, d, new Float64Array(n * d)); // ∂L/∂Â, then ∂L/∂embA in place
-  const gB = matrixRows(n, d, new Float64Array(n * d));
+  // multiplyABt writes every element: the caller's buffers need no zeroing.
+  const gA = matrixRows(n, d, given.embA ?? new Float64Array(n * d)); // ∂L/∂Â, then ∂L/∂embA in place
+  const gB = matrixRows(n, d, given.embB ?? new Float64Array(n * d));
   const t = new Float64Array(n * d);
   multiplyABt(flatG, transpose(b, n, d, t), n, d, n, gA);
   const flatGt = transpose(flatG, n, n, new Float64Array(n * n));

@@ -1,11 +1,9 @@
-import { LossInputError, show } from "../core/errors";
-import { allocFloat64, deferredVector, isFloatArray, readDeferred } from "../core/tensor";
-import { checkNumber, checkOptions, checkReduction, checkScalar } from "../core/validate";
-import { outputBuffer } from "../core/output";
+import { allocFloat64, readDeferred } from "../core/tensor";
+import { gradOutputBuffers } from "../core/output";
 import { reductionScale } from "../core/reduce";
-import { readVector } from "../helpers/logsumexp";
 import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 import type { Reduction, Vector } from "../core/types";
+import { readMarginRankingPairs as readPairs, type MarginRankingPairs as Pairs } from "./marginRankingPairs";
 
 /** Options of {@link marginRankingLoss} and {@link marginRankingLossGrad}. */
 export interface MarginRankingLossOptions {
@@ -15,61 +13,28 @@ export interface MarginRankingLossOptions {
   readonly reduction?: Reduction;
   /** A Float64Array of one slot per pair to write the per-pair losses into (used with `"none"`). */
   readonly out?: Float64Array;
+  /**
+   * For {@link marginRankingLossGrad} (ignored by `marginRankingLoss`): buffers to write the gradients into instead of
+   * allocating them, each returned as the result's own entry; a key left out is allocated.
+   */
+  readonly gradOut?: MarginRankingLossGradOut;
+}
+
+/**
+ * Caller's buffers for {@link marginRankingLossGrad}. Each is optional, checked once per call, and must not overlap
+ * another buffer or an input (x1, x2, y): the gradient is not computed in place (an `OUT_OF_DOMAIN` error).
+ */
+export interface MarginRankingLossGradOut {
+  /** A Float64Array [n] (one slot per pair) that receives ∂/∂x1 and is returned as the result's `x1`. */
+  readonly x1?: Float64Array;
+  /** A Float64Array [n] that receives ∂/∂x2 and is returned as the result's `x2`. */
+  readonly x2?: Float64Array;
 }
 
 /** The gradient of {@link marginRankingLoss} with respect to x1 and x2. */
 export interface MarginRankingLossGradient {
   readonly x1: Float64Array;
   readonly x2: Float64Array;
-}
-
-interface Pairs {
-  readonly x1: ArrayLike<number>;
-  readonly x2: ArrayLike<number>;
-  /** The labels, or null when one label `yAll` applies to every pair. */
-  readonly y: ArrayLike<number> | null;
-  readonly yAll: number;
-  readonly margin: number;
-  readonly reduction: Reduction;
-  /** The caller's checked `out` (for `"none"`), or undefined. */
-  readonly out: Float64Array | undefined;
-}
-
-function labelError(fn: string, v: number, at: string): LossInputError {
-  return new LossInputError("OUT_OF_DOMAIN", fn, "y", `must hold only 1 or -1 (got ${show(v)}${at})`);
-}
-
-/**
- * Reads and checks the arguments. With `defer`, Float64Array/Float32Array inputs are not scanned: the loops fold
- * the checks into their arithmetic (|y² − 1| is 0 exactly for labels ±1; a NaN or ±∞ makes the hinge argument
- * non-finite) and read again without `defer`, which throws what an eager read would, when that shows a problem.
- */
-function readPairs(fn: string, x1: Vector, x2: Vector, y: Vector | number, opts: MarginRankingLossOptions | undefined, defer: boolean): Pairs {
-  const o = checkOptions(fn, opts);
-  const margin = checkNumber(fn, "margin", o.margin ?? 0);
-  const reduction = checkReduction(fn, o.reduction ?? "none");
-  const a = deferredVector(x1, defer) ?? readVector(fn, "x1", x1, false);
-  const b = deferredVector(x2, defer) ?? readVector(fn, "x2", x2, false);
-  const n = a.length;
-  if (b.length !== n) {
-    throw new LossInputError("SHAPE_MISMATCH", fn, "x2", `must have the length of x1: shape mismatch, got [${b.length}] and [${n}]`);
-  }
-  let labels: ArrayLike<number> | null = null;
-  let yAll = 0;
-  if (typeof y === "number") {
-    yAll = checkScalar(fn, "y", y);
-    if (yAll !== 1 && yAll !== -1) throw labelError(fn, yAll, "");
-  } else {
-    labels = deferredVector(y, defer) ?? readVector(fn, "y", y, false);
-    if (labels.length !== n) {
-      throw new LossInputError("SHAPE_MISMATCH", fn, "y", `must have the length of x1: shape mismatch, got [${labels.length}] and [${n}]`);
-    }
-    if (!defer || !isFloatArray(labels)) {
-      for (let i = 0; i < n; i++) if (labels[i] !== 1 && labels[i] !== -1) throw labelError(fn, labels[i], ` at index ${i}`);
-    }
-  }
-  const out = reduction === "none" && o.out !== undefined ? outputBuffer(fn, n, o.out) : undefined;
-  return { x1: a, x2: b, y: labels, yAll, margin, reduction, out };
 }
 
 /**
@@ -163,19 +128,27 @@ function hingeSums(q: Pairs, exact: boolean, out: Float64Array | null): number {
  * ∂/∂x1ᵢ = −yᵢ and ∂/∂x2ᵢ = yᵢ where −yᵢ(x1ᵢ − x2ᵢ) + margin ≥ 0, else 0; times 1/n for `"mean"`. At exactly 0 — the
  * kink — it takes the active side, as PyTorch's `clamp_min` backward (`where(x >= 0, grad, 0)`).
  *
- * Shapes: `{x1, x2}`, two Float64Arrays [n].
- * @throws LossInputError as {@link marginRankingLoss}
+ * Shapes: `{x1, x2}`, two Float64Arrays [n]: the caller's `gradOut.x1` / `gradOut.x2` when given (written
+ * completely, no allocation), fresh arrays otherwise.
+ * @throws LossInputError as {@link marginRankingLoss}; for `gradOut`: `INVALID_TYPE` (not an object, a buffer not a
+ * Float64Array), `SHAPE_MISMATCH` (a buffer's length ≠ n), `OUT_OF_DOMAIN` (an unknown key; two buffers, or a buffer
+ * and an input, that share memory)
  * @example
  * marginRankingLossGrad([0.8, 0.2], [0.3, 0.6], [1, 1]).x1; // => [0, -1]
  * marginRankingLossGrad([0.8, 0.2], [0.3, 0.6], [1, 1], { reduction: "mean" }).x2; // => [0, 0.5]
+ * const gradOut = { x1: new Float64Array(2), x2: new Float64Array(2) };
+ * marginRankingLossGrad([0.8, 0.2], [0.3, 0.6], [1, 1], { gradOut }).x1 === gradOut.x1; // => true
+ * gradOut.x2; // => [0, 1]
  */
 export function marginRankingLossGrad(x1: Vector, x2: Vector, y: Vector | number, opts?: MarginRankingLossOptions): MarginRankingLossGradient {
   const fn = "marginRankingLossGrad";
   const q = readDeferred((defer) => readPairs(fn, x1, x2, y, opts, defer));
   const n = q.x1.length;
   const scale = reductionScale(q.reduction, n);
-  const g1 = allocFloat64(n);
-  const g2 = allocFloat64(n);
+  const inputs = { x1: [q.x1], x2: [q.x2], y: q.y === null ? [] : [q.y] };
+  const given = gradOutputBuffers(fn, opts?.gradOut, { x1: n, x2: n }, inputs);
+  const g1 = given.x1 ?? allocFloat64(n);
+  const g2 = given.x2 ?? allocFloat64(n);
   let check = 0;
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);

@@ -1,6 +1,6 @@
 import { LossInputError, show } from "../core/errors";
 import { checkChoice, checkNumber, checkOptions, checkReduction } from "../core/validate";
-import { outputBuffer } from "../core/output";
+import { gradOutputBuffers, outputBuffer } from "../core/output";
 import { allocFloat64, readDeferred } from "../core/tensor";
 import { CHUNK, chunkTarget, sumScratch } from "../math/chunked";
 import { reductionScale } from "../core/reduce";
@@ -26,6 +26,26 @@ export interface PreferenceLossOptions {
   readonly reduction?: Reduction;
   /** A Float64Array of one slot per pair to write the per-pair losses into (used with `"none"`). */
   readonly out?: Float64Array;
+  /**
+   * For {@link preferenceLossGrad} (ignored by `preferenceLoss`): buffers to write the gradients into instead of
+   * allocating them, each returned as the result's own entry; a key left out is allocated.
+   */
+  readonly gradOut?: PreferenceLossGradOut;
+}
+
+/**
+ * Caller's buffers for {@link preferenceLossGrad}, each a Float64Array [n] (one slot per pair), optional, checked
+ * once per call. None may overlap another or an input: the gradient is not computed in place (`OUT_OF_DOMAIN`).
+ */
+export interface PreferenceLossGradOut {
+  /** Receives ∂/∂logpW; returned as the result's `logpW`. */
+  readonly logpW?: Float64Array;
+  /** Receives ∂/∂logpL; returned as the result's `logpL`. */
+  readonly logpL?: Float64Array;
+  /** Receives ∂/∂refW; returned as the result's `refW`. */
+  readonly refW?: Float64Array;
+  /** Receives ∂/∂refL; returned as the result's `refL`. */
+  readonly refL?: Float64Array;
 }
 
 /** The gradient of {@link preferenceLoss} with respect to each of its four inputs. */
@@ -106,11 +126,17 @@ function readPairsAndOut(fn: string, logpW: Vector, logpL: Vector, refW: Vector,
  * all four inputs (formulas in {@link preferenceLoss}; times 1/n for `"mean"`). The hinge's kink at s = 1 takes the
  * flat side (0), as `torch.relu`'s backward, which TRL's hinge loss uses.
  *
- * Shapes: `{logpW, logpL, refW, refL}`, four Float64Arrays [n].
- * @throws LossInputError as {@link preferenceLoss}
+ * Shapes: `{logpW, logpL, refW, refL}`, four Float64Arrays [n]: the caller's `gradOut` buffers where given
+ * (written completely, no allocation), fresh arrays otherwise.
+ * @throws LossInputError as {@link preferenceLoss}; for `gradOut`: `INVALID_TYPE` (not an object, a buffer not a
+ * Float64Array), `SHAPE_MISMATCH` (a buffer's length ≠ n), `OUT_OF_DOMAIN` (an unknown key; two buffers, or a buffer
+ * and an input, that share memory)
  * @example
  * preferenceLossGrad([0], [0], [0], [0]).logpW; // => [-0.05]
  * preferenceLossGrad([0], [0], [0], [0], { lossType: "ipo", beta: 0.5 }).refW; // => [2]
+ * const logpW = new Float64Array(1);
+ * preferenceLossGrad([0], [0], [0], [0], { gradOut: { logpW } }).logpW === logpW; // => true
+ * logpW; // => [-0.05]
  */
 export function preferenceLossGrad(logpW: Vector, logpL: Vector, refW: Vector, refL: Vector, opts?: PreferenceLossOptions): PreferenceLossGradient {
   const fn = "preferenceLossGrad";
@@ -119,10 +145,12 @@ export function preferenceLossGrad(logpW: Vector, logpL: Vector, refW: Vector, r
   const q = readDeferred((defer) => readPreferencePairs(fn, logpW, logpL, refW, refL, defer));
   const n = q.n;
   const scale = reductionScale(reduction, n);
-  const gW = allocFloat64(n);
-  const gL = allocFloat64(n);
-  const gRW = allocFloat64(n);
-  const gRL = allocFloat64(n);
+  const inputs = { logpW: [q.logpW], logpL: [q.logpL], refW: [q.refW], refL: [q.refL] };
+  const given = gradOutputBuffers(fn, opts?.gradOut, { logpW: n, logpL: n, refW: n, refL: n }, inputs);
+  const gW = given.logpW ?? allocFloat64(n);
+  const gL = given.logpL ?? allocFloat64(n);
+  const gRW = given.refW ?? allocFloat64(n);
+  const gRL = given.refL ?? allocFloat64(n);
   let check = 0;
   for (let from = 0; from < n; from += CHUNK) {
     const to = Math.min(n, from + CHUNK);

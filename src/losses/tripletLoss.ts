@@ -1,5 +1,5 @@
 import { checkChoice, checkNumber, checkOptions, checkReduction } from "../core/validate";
-import { outputBuffer } from "../core/output";
+import { gradOutputBuffers, outputBuffer } from "../core/output";
 import { reductionScale } from "../core/reduce";
 import type { Matrix, Reduction, Vector } from "../core/types";
 import { readDeferred } from "../core/tensor";
@@ -22,6 +22,26 @@ export interface TripletLossOptions {
   readonly reduction?: Reduction;
   /** A Float64Array of one slot per row to write the per-row losses into (used for matrices with `"none"`). */
   readonly out?: Float64Array;
+  /**
+   * For {@link tripletLossGrad} (ignored by `tripletLoss`): buffers to write the gradients into instead of allocating
+   * them; a key left out is allocated.
+   */
+  readonly gradOut?: TripletLossGradOut;
+}
+
+/**
+ * Caller's buffers for {@link tripletLossGrad}: each a Float64Array of one slot per input element, [d] for Vector
+ * inputs or [n·d] row-major for Matrix inputs. For a Vector the buffer itself is returned; for a Matrix the returned
+ * rows are views into it. Each is optional and checked once per call; none may overlap another or an input (the
+ * gradient is not computed in place: `OUT_OF_DOMAIN`).
+ */
+export interface TripletLossGradOut {
+  /** Receives ∂/∂anchor. */
+  readonly anchor?: Float64Array;
+  /** Receives ∂/∂positive. */
+  readonly positive?: Float64Array;
+  /** Receives ∂/∂negative. */
+  readonly negative?: Float64Array;
 }
 
 /** The gradient of {@link tripletLoss}: one entry per input, each shaped like it. */
@@ -110,10 +130,16 @@ export function tripletLoss(anchor: Vector | Matrix, positive: Vector | Matrix, 
  * Where the hinge is flat (d(a, p) − d(a, n) + margin < 0) the gradient is 0. At exactly 0 — the kink — it is the
  * active side's gradient, as PyTorch's `clamp_min` backward (`where(x >= 0, grad, 0)`); both are valid subgradients.
  * A euclidean pair at distance exactly 0 (a − p = −eps) contributes 0, as PyTorch's norm backward.
- * @throws LossInputError as {@link tripletLoss}
+ * With `gradOut`, the given results are written into the caller's buffers (completely; see {@link TripletLossGradOut}).
+ * @throws LossInputError as {@link tripletLoss}; for `gradOut`: `INVALID_TYPE` (not an object, a buffer not a
+ * Float64Array), `SHAPE_MISMATCH` (a buffer's length ≠ n·d), `OUT_OF_DOMAIN` (an unknown key; two buffers, or a
+ * buffer and an input, that share memory)
  * @example
  * tripletLossGrad([0, 0], [0.4, 0], [0.6, 0], { margin: 0.5 }).anchor; // => [0.3999999999999999, 0]
  * tripletLossGrad([0, 0], [1, 0], [0, 2], { margin: 0.5 }).positive; // => [0, 0]
+ * const flat = new Float64Array(4); // two rows of two
+ * tripletLossGrad([[0, 0], [0, 0]], [[1, 0], [3, 0]], [[2, 0], [1, 0]], { gradOut: { anchor: flat } }).anchor[1]; // => [-4, 0]
+ * flat; // => [0, 0, -4, 0]
  */
 export function tripletLossGrad(anchor: Vector, positive: Vector, negative: Vector, opts?: TripletLossOptions): TripletLossGradient<Float64Array>;
 export function tripletLossGrad(anchor: Matrix, positive: Matrix, negative: Matrix, opts?: TripletLossOptions): TripletLossGradient<Float64Array[]>;
@@ -129,10 +155,13 @@ export function tripletLossGrad(
   const { nRows, nCols } = t;
   const g = reductionScale(reduction, nRows);
   const scratch = new Float64Array(4);
+  const size = nRows * nCols;
+  const read = { anchor: t.anchor, positive: t.positive, negative: t.negative };
+  const given = gradOutputBuffers(fn, opts?.gradOut, { anchor: size, positive: size, negative: size }, read);
   // Fresh rows are not zeroed (helpers/rowMatrix.ts): every row is written, with zeros where the hinge is flat.
-  const ga = matrixRows(nRows, nCols);
-  const gp = matrixRows(nRows, nCols);
-  const gn = matrixRows(nRows, nCols);
+  const ga = resultRows(t, given.anchor);
+  const gp = resultRows(t, given.positive);
+  const gn = resultRows(t, given.negative);
   for (let r = 0; r < nRows; r++) {
     const a = t.anchor[r], p = t.positive[r], n = t.negative[r];
     const gap = tripletGap(a, p, n, nCols, euclidean, margin, scratch);
@@ -146,4 +175,9 @@ export function tripletLossGrad(
   }
   if (t.single) return { anchor: ga[0], positive: gp[0], negative: gn[0] };
   return { anchor: ga, positive: gp, negative: gn };
+}
+
+/** The rows of one gradient result: the caller's buffer (itself for a Vector, row views for a Matrix), or fresh rows. */
+function resultRows(t: Triplets, buf: Float64Array | undefined): Float64Array[] {
+  return t.single && buf !== undefined ? [buf] : matrixRows(t.nRows, t.nCols, buf);
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { clipLoss, clipLossGrad, infoNCE } from "../../src";
+import { clipLoss, clipLossGrad, infoNCE, type ClipLossOptions } from "../../src";
 import { expectClose, flat } from "../support/close";
 import { expectLossError } from "../support/errors";
 import { expectGradient } from "../support/gradcheck";
+import { expectGradOutErrors, expectGradOutReuse, expectSameValues } from "../support/gradOut";
 
 const EXACT = { rtol: 1e-12, atol: 1e-15 };
 const FD = { rtol: 1e-6, atol: 1e-7 };
@@ -84,6 +85,44 @@ describe("clipLoss", () => {
     expectLossError(() => clipLoss([[1, 0]], [[1, 0]], { reduction: "none", out: new Float64Array(2) }), "SHAPE_MISMATCH", f, "out");
     expectLossError(() => clipLossGrad([[1, 0], [0, 0]], [[1, 0], [0, 1]]), "OUT_OF_DOMAIN", "clipLossGrad", "embA");
     expectLossError(() => clipLossGrad([[1, 0]], [[1, 0]], { temperature: -1 }), "OUT_OF_DOMAIN", "clipLossGrad", "temperature");
+  });
+});
+
+describe("clipLossGrad into gradOut buffers (issue 6)", () => {
+  it("writes both gradients into the caller's buffers, rows as views, reused across calls", () => {
+    const rows = (m: number[][]) => m.map((r) => new Float32Array(r));
+    for (const reduction of ["mean", "none", "sum"] as const) {
+      expectGradOutReuse(
+        { embA: 9, embB: 9 }, // n·d, row-major
+        (gradOut) => clipLossGrad(A, B, { temperature: 0.5, reduction, gradOut }),
+        (gradOut) => clipLossGrad(rows(B), rows(A), { reduction, gradOut }),
+      );
+    }
+    // Hand-worked: identical orthonormal pairs, τ = 1, "mean" over 2: ∂/∂embB[0] = [0, ½·σ(−1)] (the part along
+    // the row itself is projected out).
+    const embB = new Float64Array(4).fill(NaN);
+    clipLossGrad([[1, 0], [0, 1]], [[1, 0], [0, 1]], { temperature: 1, gradOut: { embB } });
+    expectClose(embB, [0, 0.5 / (1 + Math.E), 0.5 / (1 + Math.E), 0], EXACT);
+    expectClose(clipLoss(A, B, { gradOut: { embA: new Float64Array(1) } }), clipLoss(A, B), EXACT); // ignored by the value
+  });
+
+  it("computes in place: a buffer may hold the inputs' own rows (both are read before anything is written)", () => {
+    const fresh = clipLossGrad(A, B, { temperature: 0.5 });
+    const flatA = Float64Array.from(A.flat());
+    const flatB = Float64Array.from(B.flat());
+    const view = (f: Float64Array) => [0, 1, 2].map((i) => f.subarray(3 * i, 3 * i + 3));
+    // embA over embB's memory and embB over embA's: every input read is crossed with an output write.
+    const g = clipLossGrad(view(flatA), view(flatB), { temperature: 0.5, gradOut: { embA: flatB, embB: flatA } });
+    expectSameValues(g.embA, fresh.embA);
+    expectSameValues(g.embB, fresh.embB);
+    expectSameValues(flatB, fresh.embA);
+    expectSameValues(flatA, fresh.embB);
+  });
+
+  it("rejects a bad gradOut with the argument named", () => {
+    const fn = "clipLossGrad";
+    expectGradOutErrors(fn, { embA: 4, embB: 4 }, (gradOut) => clipLossGrad([[1, 0], [0, 1]], [[1, 0.1], [0.1, 1]], { gradOut } as ClipLossOptions));
+    expectLossError(() => clipLossGrad([[1, 0]], [[1, 0]], null as unknown as ClipLossOptions), "INVALID_TYPE", fn, "opts");
   });
 });
 

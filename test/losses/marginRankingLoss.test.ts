@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { marginRankingLoss, marginRankingLossGrad } from "../../src";
+import { marginRankingLoss, marginRankingLossGrad, type MarginRankingLossOptions } from "../../src";
 import { expectClose } from "../support/close";
 import { expectLossError } from "../support/errors";
 import { expectGradient } from "../support/gradcheck";
+import { expectGradOutErrors, expectGradOutReuse } from "../support/gradOut";
 
 const EXACT = { rtol: 1e-12, atol: 1e-15 };
 
@@ -91,5 +92,42 @@ describe("marginRankingLoss", () => {
     expectLossError(() => marginRankingLoss([1], [1], [1], { out: new Float64Array(2) }), "SHAPE_MISMATCH", fn, "out");
     expectLossError(() => marginRankingLoss({} as unknown as number[], [1], [1]), "INVALID_TYPE", fn, "x1");
     expectLossError(() => marginRankingLossGrad([1], [1], [2]), "OUT_OF_DOMAIN", "marginRankingLossGrad", "y");
+  });
+  it("writes its gradients into the caller's gradOut buffers, reused across calls (issue 6)", () => {
+    const x1 = [0.3, -1.2, 2.0, 0.7];
+    const x2 = [0.1, 0.5, -0.7, 0.75];
+    for (const reduction of ["none", "mean", "sum"] as const) {
+      // Same buffers, same values (bit for bit) as fresh calls; the second call has other inputs, typed, one label.
+      expectGradOutReuse(
+        { x1: 4, x2: 4 },
+        (gradOut) => marginRankingLossGrad(x1, x2, [1, 1, -1, -1], { margin: 0.25, reduction, gradOut }),
+        (gradOut) => marginRankingLossGrad(new Float64Array(x2), new Float32Array(x1), 1, { reduction, gradOut }),
+      );
+    }
+    // Hand-worked, "mean" over 2 pairs: only pair 2 is active (−1·(0.2 − 0.6) = 0.4 ≥ 0), so ∂/∂x1 = [0, −1/2].
+    const gradOut = { x1: new Float64Array(2).fill(NaN) };
+    const g = marginRankingLossGrad([0.8, 0.2], [0.3, 0.6], [1, 1], { reduction: "mean", gradOut });
+    expect(g.x1).toBe(gradOut.x1);
+    expectClose(gradOut.x1, [0, -0.5], EXACT);
+    // The value function ignores gradOut (not even checked).
+    const ignored = { gradOut: { x1: new Float64Array(99) } };
+    expect(marginRankingLoss([0.8, 0.2], [0.3, 0.6], [1, 1], ignored)).toEqual(marginRankingLoss([0.8, 0.2], [0.3, 0.6], [1, 1]));
+  });
+
+  it("rejects a bad gradOut, and gradOut buffers sharing memory with an input (not computed in place)", () => {
+    const fn = "marginRankingLossGrad";
+    expectGradOutErrors(fn, { x1: 2, x2: 2 }, (gradOut) => marginRankingLossGrad([0.8, 0.2], [0.3, 0.6], [1, 1], { gradOut } as MarginRankingLossOptions));
+    const x1 = new Float64Array([0.8, 0.2]);
+    const y = new Float64Array([1, 1]);
+    expectLossError(() => marginRankingLossGrad(x1, [0.3, 0.6], y, { gradOut: { x1 } }), "OUT_OF_DOMAIN", fn, "gradOut.x1");
+    // In place over the labels would let bad labels through: y = [2, 2] with "mean" would be overwritten with −1s.
+    expectLossError(() => marginRankingLossGrad(x1, [0.3, 0.6], y, { gradOut: { x2: y } }), "OUT_OF_DOMAIN", fn, "gradOut.x2");
+    const buf = new Float64Array(3); // x2 is buf[0, 2), gradOut.x1 buf[1, 3): one element shared
+    expectLossError(() => marginRankingLossGrad(x1, buf.subarray(0, 2), 1, { gradOut: { x1: buf.subarray(1) } }), "OUT_OF_DOMAIN", fn, "gradOut.x1");
+    const f32 = new Float32Array(buf.buffer, 8, 2); // a Float32Array over bytes of gradOut.x2
+    const e = expectLossError(() => marginRankingLossGrad(f32, [1, 2], 1, { gradOut: { x2: buf.subarray(1) } }), "OUT_OF_DOMAIN", fn, "gradOut.x2");
+    expect(e.message).toContain("must not overlap the input x1");
+    expect(Array.from(x1)).toEqual([0.8, 0.2]); // rejected before anything was written
+    expect(Array.from(y)).toEqual([1, 1]);
   });
 });

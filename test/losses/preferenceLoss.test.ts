@@ -4,6 +4,7 @@ import { preferenceLoss, preferenceLossGrad, type PreferenceLossOptions, type Pr
 import { expectClose, flat } from "../support/close";
 import { expectLossError } from "../support/errors";
 import { expectGradient } from "../support/gradcheck";
+import { expectGradOutErrors, expectGradOutReuse } from "../support/gradOut";
 
 const EXACT = { rtol: 1e-12, atol: 1e-15 };
 const TYPES: readonly PreferenceLossType[] = ["sigmoid", "hinge", "ipo", "robust"];
@@ -116,6 +117,40 @@ describe("preferenceLoss", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("writes its gradients into the caller's gradOut buffers, reused across calls (issue 6)", () => {
+    const [w, l, rw, rl] = B.map((v) => [...v]);
+    const half = B.map((v) => Float64Array.from(v, (x) => x / 2)); // typed, other values
+    const sizes = { logpW: 3, logpL: 3, refW: 3, refL: 3 };
+    // Plain DPO has its own loops; ipo and smoothed sigmoid take the general ones.
+    for (const o of [{}, { lossType: "ipo" as const }, { labelSmoothing: 0.1 }]) {
+      for (const reduction of ["none", "mean"] as const) {
+        expectGradOutReuse(
+          sizes,
+          (gradOut) => preferenceLossGrad(w, l, rw, rl, { ...o, beta: 0.5, reduction, gradOut }),
+          (gradOut) => preferenceLossGrad(half[0], half[1], half[2], half[3], { ...o, reduction, gradOut }),
+        );
+      }
+    }
+    // Hand-worked: h = 0, "mean" over 1 pair, β = 0.1: ∂/∂refL = −β·σ(0) = −0.05.
+    const refL = new Float64Array(1).fill(NaN);
+    expect(preferenceLossGrad([0], [0], [0], [0], { reduction: "mean", gradOut: { refL } }).refL).toBe(refL);
+    expectClose(refL, [-0.05], EXACT);
+    expectClose(preferenceLoss(w, l, rw, rl, { gradOut: { refL } }), preferenceLoss(w, l, rw, rl), EXACT); // ignored
+  });
+
+  it("rejects a bad gradOut, and gradOut buffers sharing memory with an input (not computed in place)", () => {
+    const fn = "preferenceLossGrad";
+    const sizes = { logpW: 1, logpL: 1, refW: 1, refL: 1 };
+    expectGradOutErrors(fn, sizes, (gradOut) => preferenceLossGrad([-1], [-2], [-1], [-1], { gradOut } as PreferenceLossOptions));
+    const ref = new Float64Array([-1, -1]);
+    expectLossError(() => preferenceLossGrad([-1, 0], [-2, 0], ref, [0, 0], { gradOut: { refW: ref } }), "OUT_OF_DOMAIN", fn, "gradOut.refW");
+    const e = expectLossError(() => preferenceLossGrad([-1, 0], [-2, 0], ref, [0, 0], { gradOut: { logpL: ref } }), "OUT_OF_DOMAIN", fn, "gradOut.logpL");
+    expect(e.message).toContain("must not overlap the input refW");
+    const both = new Float64Array(3); // refL is both[0, 2), gradOut.logpW both[1, 3)
+    expectLossError(() => preferenceLossGrad([-1, 0], [-2, 0], [0, 0], both.subarray(0, 2), { gradOut: { logpW: both.subarray(1) } }), "OUT_OF_DOMAIN", fn, "gradOut.logpW");
+    expect(Array.from(ref)).toEqual([-1, -1]);
   });
 
   it("stays finite at |βh| = 1000 and for extreme log-probabilities", () => {

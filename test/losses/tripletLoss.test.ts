@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { tripletLoss, tripletLossGrad, type TripletDistance } from "../../src";
+import { tripletLoss, tripletLossGrad, type TripletDistance, type TripletLossOptions } from "../../src";
 import { expectClose, flat } from "../support/close";
 import { expectLossError } from "../support/errors";
 import { expectGradient } from "../support/gradcheck";
+import { expectGradOutErrors, expectGradOutReuse } from "../support/gradOut";
 
 const EXACT = { rtol: 1e-12, atol: 1e-15 };
 const SEED = { rtol: 1e-7, atol: 1e-7 }; // the seed's check_close(tol=1e-7)
@@ -123,6 +124,37 @@ describe("tripletLoss", () => {
     expect(tripletLoss([0], [3e200], [1e200])).toBe(Infinity);
     expect(tripletLoss([1e308], [-1e308], [-1e308])).toBe(1); // equal distances cancel in rescaled units
     expect(flat(Object.values(tripletLossGrad([0], [1e150], [-1e150], { margin: 0 }))).every(Number.isFinite)).toBe(true);
+  });
+
+  it("writes its gradients into the caller's gradOut buffers, Vector and Matrix, reused across calls (issue 6)", () => {
+    const a = [[0, 0], [0, 0]], p = [[1, 0], [3, 0]], n = [[2, 0], [1, 0]]; // row 0 inactive: zeros must be written
+    const rows = (m: number[][]) => m.map((r) => new Float32Array(r));
+    for (const distance of DISTANCES) {
+      for (const reduction of ["none", "mean"] as const) {
+        const o = { distance, reduction };
+        const matrix = { anchor: 4, positive: 4, negative: 4 }; // n·d, row-major: the rows returned are views
+        expectGradOutReuse(matrix, (gradOut) => tripletLossGrad(a, p, n, { ...o, gradOut }), (gradOut) => tripletLossGrad(rows(n), rows(a), rows(p), { ...o, gradOut }));
+        const vector = { anchor: 3, positive: 3, negative: 3 }; // d: the buffer itself is returned
+        expectGradOutReuse(vector, (gradOut) => tripletLossGrad(A[0], P[0], N[0], { ...o, gradOut }), (gradOut) => tripletLossGrad(N[1], P[1], A[1], { ...o, gradOut }));
+      }
+    }
+    // Hand-worked, "mean" over 2 rows: row 0 flat → 0; row 1 ∂/∂anchor = 2(n − p)/2 = [−2, 0].
+    const anchor = new Float64Array(4).fill(NaN);
+    expect(tripletLossGrad(a, p, n, { reduction: "mean", gradOut: { anchor } }).anchor[1].buffer).toBe(anchor.buffer);
+    expectClose(anchor, [0, 0, -2, 0], EXACT);
+    expectClose(tripletLoss(a, p, n, { gradOut: { anchor: new Float64Array(1) } }), [0, 9], EXACT); // ignored by the value
+  });
+
+  it("rejects a bad gradOut, and gradOut buffers sharing memory with an input (not computed in place)", () => {
+    const fn = "tripletLossGrad";
+    const call = (x: number[] | number[][]) => (gradOut: unknown) => tripletLossGrad(x, x, x, { gradOut } as TripletLossOptions);
+    expectGradOutErrors(fn, { anchor: 2, positive: 2, negative: 2 }, call([1, 2]));
+    expectGradOutErrors(fn, { anchor: 6, positive: 6, negative: 6 }, call([[1, 2], [3, 4], [5, 6]]));
+    const v = new Float64Array([1, 2]);
+    expectLossError(() => tripletLossGrad(v, [0, 0], [1, 1], { gradOut: { anchor: v } }), "OUT_OF_DOMAIN", fn, "gradOut.anchor");
+    const flatP = new Float64Array(4); // positive's rows are views of flatP, which is also gradOut.negative
+    const e = expectLossError(() => tripletLossGrad([[0, 0], [1, 1]], [flatP.subarray(0, 2), flatP.subarray(2)], [[1, 0], [0, 1]], { gradOut: { negative: flatP } }), "OUT_OF_DOMAIN", fn, "gradOut.negative");
+    expect(e.message).toContain("must not overlap the input positive (row 0)");
   });
 
   it("rejects bad input with typed errors", () => {
