@@ -50,7 +50,7 @@ function panel(y: PositionDef<Field> & { field: string }, marker: string, xTitle
     },
   };
   return {
-    width: 320,
+    width: 250,
     height: 250,
     layer: [
       ...(broken ? region : []),

@@ -1,7 +1,7 @@
 import type { Vector } from "../core/types";
 import { checkNumber } from "../core/validate";
 import { focalLoss } from "../losses/focalLoss";
-import { label, linspace, pickSlider, sliderCurve, sliderFilter, sliderParam, sliderValues, themed, tips, withMarked } from "./spec";
+import { label, linspace, pickSlider, relabel, sliderCurve, sliderFilter, sliderParam, sliderReadout, sliderValues, themed, tips, withMarked } from "./spec";
 import type { ChartPanel, ChartPanelsSpec, ChartRow, ChartSlider } from "./spec";
 import { lossSeries, referenceSeries, seriesChannels } from "./series";
 import type { SeriesStyle } from "./series";
@@ -25,13 +25,15 @@ export interface ChartFocalOptions {
 
 const CE = "γ = 0 (cross-entropy)";
 
+// The slider's curve; its legend label states the slider's γ ("focal γ = 2.00 (slider)"), live and in the static image.
 const SLIDER_CURVE = "focal (γ from the slider)";
 
-function panel(y: "loss" | "ratio", title: string, series: readonly SeriesStyle[], interactive: boolean, text: string | null, marked: readonly ChartRow[]): ChartPanel {
+function panel(y: "loss" | "ratio", title: string, series: readonly SeriesStyle[], slider: ChartSlider | null, text: string | null, marked: readonly ChartRow[]): ChartPanel {
+  const interactive = slider !== null;
   const x = { field: "pt", type: "quantitative" as const, title: "pₜ, probability of the true class", scale: { domain: [0, 1] } };
   const yEnc = { field: y, type: "quantitative" as const, title };
   const defined = y === "ratio" ? [{ filter: "isValid(datum.ratio)" }] : [];
-  const channels = seriesChannels("curve", null, series);
+  const channels = seriesChannels("curve", null, series, "right", slider === null ? undefined : relabel(SLIDER_CURVE, sliderReadout("focal γ", "gamma", slider)));
   const line = { type: "line" as const, clip: true };
   const filter = sliderFilter("gamma", "gamma");
   const keepMarked = interactive ? { transform: [filter] } : {};
@@ -102,8 +104,8 @@ export function chartFocal(opts: ChartFocalOptions = {}): ChartPanelsSpec {
     ...(slider === null ? {} : { params: [sliderParam("gamma", "γ", markedGamma, slider)] }),
     datasets,
     hconcat: [
-      panel("loss", "loss −(1 − pₜ)^γ · log pₜ", series, interactive, null, marked),
-      panel("ratio", "focal / cross-entropy = (1 − pₜ)^γ", series, interactive, "kept", marked),
+      panel("loss", "loss −(1 − pₜ)^γ · log pₜ", series, slider, null, marked),
+      panel("ratio", "focal / cross-entropy = (1 − pₜ)^γ", series, slider, "kept", marked),
     ],
   });
 }

@@ -2,7 +2,7 @@ import type { Vector } from "../core/types";
 import { checkNumber } from "../core/validate";
 import { huber, huberGrad } from "../losses/huber";
 import { mse, mseGrad } from "../losses/mse";
-import { label, linspace, pickSlider, sliderCurve, sliderFilter, sliderParam, sliderValues, themed, tips, withMarked } from "./spec";
+import { label, linspace, pickSlider, relabel, sliderCurve, sliderFilter, sliderParam, sliderReadout, sliderValues, themed, tips, withMarked } from "./spec";
 import type { ChartPanel, ChartPanelsSpec, ChartRow, ChartSlider } from "./spec";
 import { lossSeries, referenceSeries, seriesChannels } from "./series";
 import type { SeriesStyle } from "./series";
@@ -29,13 +29,15 @@ export interface ChartHuberOptions {
 const SQUARED = "½r² (squared)";
 const ABSOLUTE = "|r| (absolute)";
 
+// The slider's curve; its legend label states the slider's δ ("Huber δ = 1.0 (slider)"), live and in the static image.
 const SLIDER_CURVE = "Huber (δ from the slider)";
 
-function panel(y: "loss" | "gradient", title: string, series: readonly SeriesStyle[], interactive: boolean): ChartPanel {
+function panel(y: "loss" | "gradient", title: string, series: readonly SeriesStyle[], slider: ChartSlider | null): ChartPanel {
+  const interactive = slider !== null;
   const x = { field: "residual", type: "quantitative" as const, title: "residual r" };
   const yEnc = { field: y, type: "quantitative" as const, title };
   const tooltip = tips(x, { field: "delta", type: "quantitative", title: "δ" }, yEnc);
-  const channels = seriesChannels("curve", null, series);
+  const channels = seriesChannels("curve", null, series, "right", slider === null ? undefined : relabel(SLIDER_CURVE, sliderReadout("Huber δ", "delta", slider)));
   const line = { type: "line" as const, clip: true };
   return {
     width: 320,
@@ -103,6 +105,6 @@ export function chartHuber(opts: ChartHuberOptions = {}): ChartPanelsSpec {
     },
     ...(slider === null ? {} : { params: [sliderParam("delta", "δ", markedDelta, slider)] }),
     datasets,
-    hconcat: [panel("loss", "loss ℓ(r)", series, interactive), panel("gradient", "gradient ∂ℓ/∂r", series, interactive)],
+    hconcat: [panel("loss", "loss ℓ(r)", series, slider), panel("gradient", "gradient ∂ℓ/∂r", series, slider)],
   });
 }

@@ -2,7 +2,7 @@ import type { Matrix } from "../core/types";
 import { checkNumber } from "../core/validate";
 import { infoNCE } from "../losses/infoNCE";
 import { chartReferenceGrey } from "./theme";
-import { label, pickSlider, sliderFilter, sliderParam, sliderValues, themed, tips } from "./spec";
+import { label, pickSlider, sliderFilter, sliderParam, sliderReadout, sliderValues, themed, tips } from "./spec";
 import type { ChartLayerSpec, ChartRow, ChartSlider } from "./spec";
 import { lossSeries, referenceSeries, seriesChannels } from "./series";
 import { LossInputError, show } from "../core/errors";
@@ -27,7 +27,8 @@ const UNIFORM = "log N (τ → ∞: uniform)";
 /**
  * InfoNCE per row against the temperature τ for a similarity matrix (positives on the diagonal), from
  * {@link infoNCE}: ℓᵢ = −sᵢᵢ/τ + log Σⱼ e^{sᵢⱼ/τ}. Small τ sharpens the softmax (loss → 0 when the positive is the
- * row's largest similarity), large τ flattens it towards log N. Rule and dots: the seed's τ = 0.5 (or the slider's).
+ * row's largest similarity), large τ flattens it towards log N. Rule and dots: the seed's τ = 0.5, or the slider's,
+ * which the rule's label states ("τ = 0.50 (slider)").
  * Datasets `curves` (`tau, curve, loss`) and `marked` (`tau, curve, loss`).
  *
  * @throws LossInputError `OUT_OF_DOMAIN` (range not within τ > 0, bad points or slider), `SHAPE_MISMATCH`, `EMPTY`,
@@ -73,7 +74,7 @@ export function chartInfoNCE(opts: ChartInfoNCEOptions = {}): ChartLayerSpec {
   return themed({
     title: {
       text: "InfoNCE vs temperature",
-      subtitle: `${opts.sim === undefined ? "the seed's" : "the given"} ${sim.length}×${sim[0]?.length ?? 0} similarities, positives on the diagonal · marked: τ = ${slider === null ? label(tau0) : "the slider's"}`,
+      subtitle: `${opts.sim === undefined ? "the seed's" : "the given"} ${sim.length}×${sim[0]?.length ?? 0} similarities, positives on the diagonal · marked: ${slider === null ? `τ = ${label(tau0)}` : "the slider's τ (dotted rule)"}`,
     },
     ...(slider === null ? {} : { params: [sliderParam("tau", "τ", tau0, slider)] }),
     datasets: { curves, marked },
@@ -86,7 +87,7 @@ export function chartInfoNCE(opts: ChartInfoNCEOptions = {}): ChartLayerSpec {
         transform: [
           ...(slider === null ? [] : [sliderFilter("tau", "tau")]),
           { filter: `datum.curve === '${MEAN}'` },
-          { calculate: "'τ = ' + format(datum.tau, '.3~f')", as: "text" },
+          { calculate: slider === null ? "'τ = ' + format(datum.tau, '.3~f')" : sliderReadout("τ", "datum.tau", slider), as: "text" },
         ],
         mark: { type: "text", align: "left", baseline: "top", dx: 4, dy: 4, color: "#333333" },
         encoding: { x, y: { value: 0 }, text: { field: "text", type: "nominal" } },

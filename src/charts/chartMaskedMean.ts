@@ -67,7 +67,7 @@ export function chartMaskedMean(opts: ChartMaskedMeanOptions = {}): ChartLayerSp
       subtitle: `divide by the valid tokens, not the padded length: padding ${padded < global ? "drags the plain mean down" : "leaks into the plain mean"}`,
     },
     datasets: { tokens, means },
-    width: Math.max(300, 60 * tokens.length),
+    width: Math.max(300, 72 * tokens.length),
     height: 240,
     layer: [
       {

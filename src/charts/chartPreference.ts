@@ -2,7 +2,7 @@ import type { Vector } from "../core/types";
 import { checkNumber } from "../core/validate";
 import { preferenceLoss } from "../losses/preferenceLoss";
 import type { PreferenceLossType } from "../losses/preferenceLoss";
-import { label, linspace, pickSlider, sliderFilter, sliderParam, sliderValues, themed, tips, withMarked } from "./spec";
+import { label, linspace, pickSlider, relabel, sliderFilter, sliderParam, sliderReadout, sliderValues, themed, tips, withMarked } from "./spec";
 import type { ChartPanel, ChartPanelsSpec, ChartRow, ChartSlider } from "./spec";
 import { lossSeries, seriesChannels } from "./series";
 import type { LegendPlace, SeriesStyle } from "./series";
@@ -34,7 +34,7 @@ function typeName(t: PreferenceLossType, eps: number): string {
 
 type Step = { filter: string } | { calculate: string; as: string } | { fold: string[]; as: [string, string] };
 
-function panel(data: string, steps: Step[], title: string, series: readonly SeriesStyle[], slider: boolean, domain: number[] | null, legend: LegendPlace): ChartPanel {
+function panel(data: string, steps: Step[], title: string, series: readonly SeriesStyle[], slider: boolean, domain: number[] | null, legend: LegendPlace, labelExpr?: string): ChartPanel {
   const x = { field: "h", type: "quantitative" as const, title: "log-ratio margin h" };
   const y = { field: "loss", type: "quantitative" as const, title, ...(domain === null ? {} : { scale: { domain } }) };
   const keep = slider ? [sliderFilter("beta", "beta")] : [];
@@ -42,7 +42,7 @@ function panel(data: string, steps: Step[], title: string, series: readonly Seri
     width: 300,
     height: 250,
     layer: [
-      { data: { name: data }, ...(keep.length + steps.length > 0 ? { transform: [...keep, ...steps] } : {}), mark: { type: "line", clip: true }, encoding: { x, y, ...seriesChannels("curve", null, series, legend) } },
+      { data: { name: data }, ...(keep.length + steps.length > 0 ? { transform: [...keep, ...steps] } : {}), mark: { type: "line", clip: true }, encoding: { x, y, ...seriesChannels("curve", null, series, legend, labelExpr) } },
       { data: { name: "marked" }, ...(slider ? { transform: keep } : {}), mark: { type: "point", color: "#222222", size: 55 }, encoding: { x, y, tooltip: tips(x, y, { field: "pair", type: "nominal" }) } },
     ],
   };
@@ -54,7 +54,8 @@ function panel(data: string, steps: Step[], title: string, series: readonly Seri
  * a larger β reacts more sharply to h). Right: the loss types at one β — sigmoid, hinge max(0, 1 − βh), ipo
  * (h − 1/(2β))² (clipped: it keeps growing) and robust. Dots: the seed's two pairs (h = 0.4 and −0.2 at β = 0.2).
  * Datasets `byBeta` (`h, curve, beta, loss`; static form only), `byType` (`h, beta` and one column per loss type),
- * `marked` (`h, beta, loss, pair`). In interactive form (β slider) both panels read `byType` at the slider's β.
+ * `marked` (`h, beta, loss, pair`). In interactive form (β slider) both panels read `byType` at the slider's β, which
+ * the left panel's legend states ("β = 0.20 (slider)").
  *
  * @throws LossInputError `OUT_OF_DOMAIN` (β ≤ 0, ε ∉ [0, ½), bad range, points or slider), `SHAPE_MISMATCH`, `EMPTY`,
  *   `NOT_FINITE`
@@ -109,18 +110,19 @@ export function chartPreference(opts: ChartPreferenceOptions = {}): ChartPanelsS
   const sigmoidMax = Math.max(...byType.map((r) => r.sigmoid as number));
   const curveOf = TYPES.reduceRight((acc, t) => `datum.type === '${t}' ? ${JSON.stringify(typeName(t, eps))} : ${acc}`, "''");
   const folded: Step[] = [{ fold: [...TYPES], as: ["type", "loss"] }, { calculate: curveOf, as: "curve" }];
+  const readout = slider === null ? "" : sliderReadout("β", "beta", slider);
   const leftPanel = interactive
-    ? panel("byType", [{ calculate: "datum.sigmoid", as: "loss" }, { calculate: JSON.stringify(sigmoidName(beta0)), as: "curve" }], "sigmoid loss −log σ(β·h)", left, true, [0, Math.ceil(sigmoidMax)], "top-right")
+    ? panel("byType", [{ calculate: "datum.sigmoid", as: "loss" }, { calculate: JSON.stringify(sigmoidName(beta0)), as: "curve" }], "sigmoid loss −log σ(β·h)", left, true, [0, Math.ceil(sigmoidMax)], "top-right", relabel(sigmoidName(beta0), readout))
     : panel("byBeta", [], "sigmoid loss −log σ(β·h)", left, false, null, "top-right");
   const datasets: Record<string, ChartRow[]> = interactive ? { byType, marked } : { byBeta, byType, marked };
   return themed({
     title: {
       text: "Preference (DPO) loss vs the log-ratio margin",
-      subtitle: `implicit reward margin = β·h · dots: ${opts.marked === undefined ? "the seed's" : "the marked"} pairs at ${grid === null ? `β = ${label(beta0)}` : "the slider's β"} · right: loss types at that β`,
+      subtitle: `implicit reward margin = β·h · dots: ${opts.marked === undefined ? "the seed's" : "the marked"} pairs at ${grid === null ? `β = ${label(beta0)}` : "the slider's β (left legend)"} · right: loss types at that β`,
     },
     ...(grid === null ? {} : { params: [sliderParam("beta", "β", beta0, slider ?? { min: 0, max: 1, step: 1 })] }),
     datasets,
-    hconcat: [leftPanel, panel("byType", folded, interactive ? "loss at the slider's β" : `loss at β = ${label(beta0)}`, right, interactive, [-0.5, Math.ceil(typeMax * 1.3)], "right")],
+    hconcat: [leftPanel, panel("byType", folded, interactive ? "loss at the same β" : `loss at β = ${label(beta0)}`, right, interactive, [-0.5, Math.ceil(typeMax * 1.3)], "right")],
     resolve: { scale: { color: "independent", strokeDash: "independent" } },
   });
 }

@@ -3,7 +3,7 @@ import { LossInputError, show } from "../core/errors";
 import { checkNumber } from "../core/validate";
 import { tripletLoss } from "../losses/tripletLoss";
 import { chartPalette } from "./theme";
-import { label, pickSlider, sliderFilter, sliderParam, sliderValues, themed, tips } from "./spec";
+import { label, pickSlider, sliderFilter, sliderParam, sliderReadout, sliderValues, themed, tips } from "./spec";
 import type { ChartLayerSpec, ChartRow, ChartSlider } from "./spec";
 import { pointLabels } from "./labels";
 
@@ -36,13 +36,24 @@ function sqDist(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return s;
 }
 
+/** The slider's margin as text in the plot's top right corner (the easy region: loss 0, nothing drawn there). */
+function readout(slider: ChartSlider) {
+  return {
+    data: { name: "marked" },
+    transform: [sliderFilter("margin", "margin"), { calculate: sliderReadout("m", "datum.margin", slider), as: "readout" }],
+    mark: { type: "text" as const, align: "right" as const, baseline: "top" as const, x: "width" as const, y: 0, dx: -6, dy: 6, fill: "#222222" },
+    encoding: { text: { field: "readout", type: "nominal" as const } },
+  };
+}
+
 /**
  * Triplet loss max(0, d(a, p) − d(a, n) + m) against the negative's squared distance d(a, n), from
  * {@link tripletLoss} (the seed's squared distance) with the negative moved along the ray from the anchor through the
  * given negative. Shaded: hard negatives (closer than the positive), semi-hard (farther, but within the margin: loss
  * in (0, m)) and easy ones (beyond d(a, p) + m: loss 0, no gradient). Dot: the given negative (the seed's: d = 0.36,
- * loss 0.3, semi-hard). Datasets `curve` (`margin, dNeg, loss`), `regions` (`margin, region, from, to, text`),
- * `marked` (`margin, dNeg, loss, text`).
+ * loss 0.3, semi-hard). With a margin slider, the plot's top right corner states the slider's margin ("m = 0.50
+ * (slider)"). Datasets `curve` (`margin, dNeg, loss`), `regions` (`margin, region, from, to, text`), `marked`
+ * (`margin, dNeg, loss, text`).
  *
  * @throws LossInputError `OUT_OF_DOMAIN` (margin < 0, bad points or slider), `SHAPE_MISMATCH`, `EMPTY`, `NOT_FINITE`
  * @example
@@ -90,7 +101,7 @@ export function chartTriplet(opts: ChartTripletOptions = {}): ChartLayerSpec {
   return themed({
     title: {
       text: "Triplet loss vs the negative's distance",
-      subtitle: `max(0, d(a,p) − d(a,n) + m) with d(a,p) = ${label(dPos)}, m = ${slider === null ? label(margin0) : "the slider's"} · only hard and semi-hard negatives train`,
+      subtitle: `max(0, d(a,p) − d(a,n) + m) with d(a,p) = ${label(dPos)}, m ${slider === null ? `= ${label(margin0)}` : "from the slider"} · only hard and semi-hard negatives train`,
     },
     ...(slider === null ? {} : { params: [sliderParam("margin", "margin m", margin0, slider)] }),
     datasets: { curve, regions, marked },
@@ -110,6 +121,7 @@ export function chartTriplet(opts: ChartTripletOptions = {}): ChartLayerSpec {
       { data: { name: "curve" }, ...keep, mark: { type: "line", color: chartPalette[0] }, encoding: { x, y } },
       { data: { name: "marked" }, ...keep, mark: { type: "point", color: "#222222", size: 60 }, encoding: { x, y, tooltip: tips(x, y) } },
       ...pointLabels("marked", marked, x, y, "text", { flipAbove: xMax * 0.55, ...(slider === null ? {} : { filter: sliderFilter("margin", "margin").filter }) }),
+      ...(slider === null ? [] : [readout(slider)]),
     ],
   });
 }

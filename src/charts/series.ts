@@ -24,12 +24,13 @@ export type LegendPlace = "right" | "top-right" | "top-left" | "bottom-right" | 
 
 /**
  * The `color` and `strokeDash` channels for a `field` naming the series, with one fixed colour and dash per name
- * (so every panel and the static image agree) and a single merged legend titled `title` (`null`: no title) placed at `legend`.
+ * (so every panel and the static image agree) and a single merged legend titled `title` (`null`: no title) placed at
+ * `legend`; `labelExpr`, if given, rewrites its labels (e.g. to state a slider's value, see `relabel`).
  */
-export function seriesChannels(field: string, title: string | null, series: readonly SeriesStyle[], legend: LegendPlace = "right") {
+export function seriesChannels(field: string, title: string | null, series: readonly SeriesStyle[], legend: LegendPlace = "right", labelExpr?: string) {
   const domain = series.map((s) => s.name);
   const common = { field, type: "nominal" as const, title };
-  const leg = legend === null ? null : { symbolType: "stroke", orient: legend };
+  const leg = legend === null ? null : { symbolType: "stroke", orient: legend, ...(labelExpr === undefined ? {} : { labelExpr }) };
   return {
     color: { ...common, scale: { domain, range: series.map((s) => s.color) }, legend: leg },
     strokeDash: { ...common, scale: { domain, range: series.map((s) => s.dash) }, legend: leg },

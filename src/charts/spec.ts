@@ -101,6 +101,33 @@ export function label(x: number): string {
   return String(tidy(x)).replace("-", "−");
 }
 
+/** A string literal for a Vega expression: single-quoted, backslashes and quotes escaped. */
+export function exprString(text: string): string {
+  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+}
+
+/** Decimals of a number as typed (9 at most): 0.25 → 2, 1 → 0. */
+function decimals(x: number): number {
+  const fraction = Math.abs(tidy(x)).toFixed(9).replace(/0+$/, "").split(".")[1];
+  return fraction === undefined ? 0 : fraction.length;
+}
+
+/**
+ * A Vega expression for the text "`name` = value (slider)", e.g. "δ = 1.0 (slider)": `value` is an expression for
+ * the slider's current value (its parameter's name, or `datum.field`), written with as many decimals as the slider's
+ * steps have (`'δ = ' + format(delta, '.1f') + ' (slider)'` for a 0.1 step), so the text keeps its width while the
+ * slider moves. Live charts update it; static images show the starting value.
+ */
+export function sliderReadout(name: string, value: string, slider: ChartSlider): string {
+  const places = Math.max(decimals(slider.min), decimals(slider.step));
+  return `${exprString(`${name} = `)} + format(${value}, '.${places}f') + ' (slider)'`;
+}
+
+/** A legend `labelExpr` that writes `text` (an expression) for the series `series` and keeps the other labels. */
+export function relabel(series: string, text: string): string {
+  return `datum.label === ${exprString(series)} ? ${text} : datum.label`;
+}
+
 /**
  * The transforms of a slider layer: keep the grid rows at the slider's value, and name them `curve` (grid rows
  * carry no name, which keeps the precomputed grid small).

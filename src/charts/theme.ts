@@ -13,41 +13,48 @@ export const chartReferenceGrey = "#6b6b6b";
 
 /**
  * The Vega-Lite `config` every chart builder applies: the intent of the original notebook's matplotlib set-up —
- * font sizes 13 (axis titles) / 15 (chart titles) / 11 (tick labels, legends), 2 px lines, light grid
- * (seaborn "whitegrid"), a legend frame with alpha 0.85, and no top/right axis lines (`view.stroke: null`;
- * Vega-Lite draws axis domain lines only at the left and bottom).
+ * its font-size order (chart title > axis titles > tick labels = legends), 2 px lines, light grid (seaborn
+ * "whitegrid"), a legend frame with alpha 0.85, and no top/right axis lines (`view.stroke: null`; Vega-Lite draws
+ * axis domain lines only at the left and bottom). Sizes are CSS pixels, shown 1:1 beside 16 px page text (the HTML
+ * report, a notebook's output): 16 bold (title), 14 (axis titles), 13 (tick labels, legends, subtitle), 12
+ * (annotations) — relative to the chart no larger than the seed's 11 pt ticks, 18 px in its 1200 px-wide figure
+ * (dpi 120). One font everywhere, DejaVu Sans: the PNG is drawn and measured with it, and the report's page text
+ * uses it, so live charts lay out as their images (Verdana, its near twin in width, where it is missing). Tick
+ * labels closer than 4 px to the previous one are hidden (`labelSeparation`); legend labels run to 300 px.
  * @example
  * chartTheme.view; // => { stroke: null, continuousWidth: 420, continuousHeight: 260 }
  */
 export const chartTheme: Config = {
   background: "white",
+  font: "DejaVu Sans, Verdana, sans-serif",
   padding: 10,
   view: { stroke: null, continuousWidth: 420, continuousHeight: 260 },
-  title: { fontSize: 15, fontWeight: "bold", subtitleFontSize: 11, subtitleColor: "#4d4d4d", anchor: "start", offset: 10 },
+  title: { fontSize: 16, fontWeight: "bold", subtitleFontSize: 13, subtitleColor: "#4d4d4d", anchor: "start", offset: 10 },
   axis: {
-    titleFontSize: 13,
+    titleFontSize: 14,
     titleFontWeight: "normal",
     titleColor: "#222222",
-    labelFontSize: 11,
+    labelFontSize: 13,
     labelColor: "#333333",
     domainColor: "#333333",
     tickColor: "#333333",
     gridColor: "#e6e6e6",
     titlePadding: 8,
     labelFlush: false,
+    labelSeparation: 4,
   },
   legend: {
-    titleFontSize: 11,
-    labelFontSize: 11,
-    labelLimit: 260,
+    titleFontSize: 13,
+    labelFontSize: 13,
+    labelLimit: 300,
     symbolStrokeWidth: 2,
     fillColor: "rgba(255, 255, 255, 0.85)",
     padding: 6,
   },
-  header: { titleFontSize: 13, labelFontSize: 13 },
+  header: { titleFontSize: 14, labelFontSize: 14 },
   range: { category: [...chartPalette] },
   line: { strokeWidth: 2 },
   point: { size: 70, filled: true },
-  text: { fontSize: 11 },
+  text: { fontSize: 12 },
   concat: { spacing: 36 },
 };

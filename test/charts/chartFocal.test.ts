@@ -4,6 +4,7 @@ import { chartFocal } from "../../src/charts";
 import { expectClose } from "../support/close";
 import { expectLossError } from "../support/errors";
 import { expectSpecFile } from "./snapshot";
+import { readoutExpressions, staticTexts } from "./readout";
 
 const EXACT = { rtol: 1e-12, atol: 1e-15 };
 type Row = { pt: number; curve?: string; gamma: number; loss: number; ratio: number | null; kept?: string };
@@ -51,6 +52,14 @@ describe("chartFocal", () => {
     expect([...new Set(grid.map((g) => g.gamma))]).toEqual(Array.from({ length: 21 }, (_, k) => k / 4));
     const rows = grid.filter((g) => g.gamma === 1.75);
     expect(rows.map((g) => g.loss)).toEqual(Array.from(focalLoss(rows.map((g) => g.pt), { gamma: 1.75 }) as Float64Array));
+  });
+
+  it("states the slider's γ in its legend, live and in the static image (two decimals: the slider steps by 0.25)", async () => {
+    const spec = chartFocal({ interactive: true });
+    expect(readoutExpressions(spec)).toEqual(["datum.label === 'focal (γ from the slider)' ? 'focal γ = ' + format(gamma, '.2f') + ' (slider)' : datum.label"]);
+    expect(await staticTexts(spec)).toContain("focal γ = 2.00 (slider)");
+    expect(await staticTexts(chartFocal({ interactive: true, markedGamma: 0.75 }))).toContain("focal γ = 0.75 (slider)");
+    expect((await staticTexts(chartFocal())).filter((t) => t.includes("slider"))).toEqual([]);
   });
 
   it("rejects γ < 0 (from focalLoss) and pₜ outside [0, 1]", () => {

@@ -3,6 +3,7 @@ import { huber, huberGrad } from "../../src";
 import { chartHuber } from "../../src/charts";
 import { expectLossError } from "../support/errors";
 import { expectSpecFile } from "./snapshot";
+import { readoutExpressions, staticTexts } from "./readout";
 
 type Row = { residual: number; curve?: string; delta: number | null; loss: number; gradient: number };
 
@@ -61,6 +62,14 @@ describe("chartHuber", () => {
       expect(rows.map((g) => g.loss)).toEqual(Array.from(huber(r, { delta, reduction: "none" }) as Float64Array));
       expect(rows.map((g) => g.gradient)).toEqual(Array.from(huberGrad(r, { delta }) as Float64Array));
     }
+  });
+
+  it("states the slider's δ in its legend, live and in the static image (the starting δ with one decimal)", async () => {
+    const spec = chartHuber({ interactive: true });
+    expect(readoutExpressions(spec)).toEqual(["datum.label === 'Huber (δ from the slider)' ? 'Huber δ = ' + format(delta, '.1f') + ' (slider)' : datum.label"]);
+    expect(await staticTexts(spec)).toContain("Huber δ = 1.0 (slider)");
+    expect(await staticTexts(chartHuber({ interactive: true, markedDelta: 2.5 }))).toContain("Huber δ = 2.5 (slider)");
+    expect((await staticTexts(chartHuber())).filter((t) => t.includes("slider"))).toEqual([]);
   });
 
   it("drops marked residuals outside the range", () => {

@@ -4,6 +4,7 @@ import { chartInfoNCE } from "../../src/charts";
 import { expectClose } from "../support/close";
 import { expectLossError } from "../support/errors";
 import { expectSpecFile } from "./snapshot";
+import { readoutExpressions, staticTexts } from "./readout";
 
 const EXACT = { rtol: 1e-12, atol: 1e-15 };
 const SEED_SIM = [[2.0, 0.5, 0.1], [0.0, 1.5, 0.2], [0.1, 0.4, 1.0]];
@@ -47,6 +48,14 @@ describe("chartInfoNCE", () => {
     expect(marked).toHaveLength(40 * 4);
     const at = marked.filter((m) => m.tau === 0.35).slice(0, 3).map((m) => m.loss);
     expect(at).toEqual(Array.from(infoNCE(SEED_SIM, { temperature: 0.35 })));
+  });
+
+  it("labels the marked rule with the slider's τ, live and in the static image", async () => {
+    const spec = chartInfoNCE({ interactive: true });
+    expect(readoutExpressions(spec)).toEqual(["'τ = ' + format(datum.tau, '.2f') + ' (slider)'"]);
+    expect(await staticTexts(spec)).toContain("τ = 0.50 (slider)");
+    expect(await staticTexts(chartInfoNCE({ interactive: true, temperature: 1.25 }))).toContain("τ = 1.25 (slider)");
+    expect(await staticTexts(chartInfoNCE())).toContain("τ = 0.5");
   });
 
   it("rejects a non-positive temperature range and a bad matrix (from infoNCE)", () => {

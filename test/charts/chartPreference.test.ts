@@ -4,6 +4,7 @@ import { chartPreference } from "../../src/charts";
 import { expectClose } from "../support/close";
 import { expectLossError } from "../support/errors";
 import { expectSpecFile } from "./snapshot";
+import { readoutExpressions, staticTexts } from "./readout";
 
 const EXACT = { rtol: 1e-12, atol: 1e-15 };
 type Wide = { h: number; beta: number; sigmoid: number; hinge: number; ipo: number; robust: number };
@@ -54,6 +55,14 @@ describe("chartPreference", () => {
     const zeros = h.map(() => 0);
     expect(rows.map((r) => r.ipo)).toEqual(Array.from(preferenceLoss(h, zeros, zeros, zeros, { beta: 0.65, lossType: "ipo" })));
     expect(spec.hconcat.map((p) => (p.layer[0] as { encoding: { y: { scale?: unknown } } }).encoding.y.scale)).toEqual([{ domain: [0, 11] }, { domain: [-0.5, 4] }]);
+  });
+
+  it("states the slider's β in the left legend, live and in the static image", async () => {
+    const spec = chartPreference({ interactive: true });
+    expect(readoutExpressions(spec)).toEqual(["datum.label === 'sigmoid (DPO)' ? 'β = ' + format(beta, '.2f') + ' (slider)' : datum.label"]);
+    expect(await staticTexts(spec)).toContain("β = 0.20 (slider)");
+    expect(await staticTexts(chartPreference({ interactive: true, beta: 0.65 }))).toContain("β = 0.65 (slider)");
+    expect((await staticTexts(chartPreference())).filter((t) => t.includes("slider"))).toEqual([]);
   });
 
   it("rejects β ≤ 0 (from preferenceLoss) and a robust ε ≥ ½", () => {

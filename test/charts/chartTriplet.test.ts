@@ -4,6 +4,7 @@ import { chartTriplet } from "../../src/charts";
 import { expectClose } from "../support/close";
 import { expectLossError } from "../support/errors";
 import { expectSpecFile } from "./snapshot";
+import { readoutExpressions, staticTexts } from "./readout";
 
 const EXACT = { rtol: 1e-12, atol: 1e-15 };
 type Curve = { margin: number; dNeg: number; loss: number };
@@ -53,6 +54,14 @@ describe("chartTriplet", () => {
     const regions = spec.datasets?.regions as Region[];
     expect(regions.filter((r) => r.margin === 0.25).map((r) => r.to)).toEqual([0.16000000000000003, 0.41000000000000003, 2.16]);
     expect(spec.layer.every((l) => "transform" in l && JSON.stringify(l.transform).includes("abs(datum.margin - margin) < 1e-9"))).toBe(true);
+  });
+
+  it("states the slider's margin in the plot's corner, live and in the static image", async () => {
+    const spec = chartTriplet({ interactive: true });
+    expect(readoutExpressions(spec)).toEqual(["'m = ' + format(datum.margin, '.2f') + ' (slider)'"]);
+    expect(await staticTexts(spec)).toContain("m = 0.50 (slider)");
+    expect(await staticTexts(chartTriplet({ interactive: true, margin: 0.35 }))).toContain("m = 0.35 (slider)");
+    expect((await staticTexts(chartTriplet())).filter((t) => t.includes("slider"))).toEqual([]);
   });
 
   it("rejects a negative margin, a negative at the anchor and mismatched lengths (from tripletLoss)", () => {

@@ -2,11 +2,18 @@ import { describe, expect, it } from "vitest";
 import { chartPalette, chartSchemaUrl, chartTheme } from "../../src/charts";
 
 describe("chartTheme carries the seed's matplotlib set-up", () => {
-  it("uses the seed's font sizes: 15 for titles, 13 for axis titles, 11 for ticks and legends", () => {
-    // Seed: axes.titlesize 15, axes.labelsize 13, xtick/ytick.labelsize 11, legend.fontsize 11.
-    expect(chartTheme.title).toMatchObject({ fontSize: 15 });
-    expect(chartTheme.axis).toMatchObject({ titleFontSize: 13, labelFontSize: 11 });
-    expect(chartTheme.legend).toMatchObject({ labelFontSize: 11, titleFontSize: 11 });
+  it("keeps the seed's font-size order, in px readable beside 16 px page text: 16 titles, 14 axis titles, 13 ticks and legends", () => {
+    // Seed: axes.titlesize 15 > axes.labelsize 13 > xtick/ytick.labelsize 11 = legend.fontsize 11 (pt, at dpi 120).
+    // The report shows charts 1:1 beside 16 px text, where 11 px labels read as footnotes: ticks and legends 13 px.
+    expect(chartTheme.title).toMatchObject({ fontSize: 16, subtitleFontSize: 13 });
+    expect(chartTheme.axis).toMatchObject({ titleFontSize: 14, labelFontSize: 13 });
+    expect(chartTheme.legend).toMatchObject({ labelFontSize: 13, titleFontSize: 13 });
+    expect(chartTheme.text).toMatchObject({ fontSize: 12 });
+  });
+
+  it("draws every text in DejaVu Sans, the font the static image is drawn and measured with", () => {
+    // kernel/render/textMetrics.ts measures DejaVu Sans; resvg draws the PNG with it; report.css sets it for the page.
+    expect(chartTheme.font).toBe("DejaVu Sans, Verdana, sans-serif");
   });
 
   it("draws no top or right axis line: no view frame, axis domains only where axes are (left, bottom)", () => {
