@@ -41,16 +41,16 @@ export type { MaskedMeanOptions } from "./losses/maskedMean";
 export { infoNCE, infoNCEGrad } from "./losses/infoNCE";
 export type { InfoNCEOptions } from "./losses/infoNCE";
 export { clipLoss, clipLossGrad } from "./losses/clipLoss";
-export type { ClipLossOptions } from "./losses/clipLoss";
+export type { ClipLossGradOut, ClipLossOptions } from "./losses/clipLoss";
 // — end row-wise losses
 
 // — pair and balance losses: tripletLoss, marginRankingLoss, preferenceLoss, preferenceRewards, lossShares (helper L3)
 export { tripletLoss, tripletLossGrad } from "./losses/tripletLoss";
-export type { TripletDistance, TripletLossGradient, TripletLossOptions } from "./losses/tripletLoss";
+export type { TripletDistance, TripletLossGradient, TripletLossGradOut, TripletLossOptions } from "./losses/tripletLoss";
 export { marginRankingLoss, marginRankingLossGrad } from "./losses/marginRankingLoss";
-export type { MarginRankingLossGradient, MarginRankingLossOptions } from "./losses/marginRankingLoss";
+export type { MarginRankingLossGradient, MarginRankingLossGradOut, MarginRankingLossOptions } from "./losses/marginRankingLoss";
 export { preferenceLoss, preferenceLossGrad } from "./losses/preferenceLoss";
-export type { PreferenceLossGradient, PreferenceLossOptions, PreferenceLossType } from "./losses/preferenceLoss";
+export type { PreferenceLossGradient, PreferenceLossGradOut, PreferenceLossOptions, PreferenceLossType } from "./losses/preferenceLoss";
 export { preferenceRewards } from "./losses/preferenceRewards";
 export type { PreferenceRewards, PreferenceRewardsOptions } from "./losses/preferenceRewards";
 export { lossShares } from "./losses/lossShares";
