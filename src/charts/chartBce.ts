@@ -89,7 +89,7 @@ export function chartBce(opts: ChartBceOptions = {}): ChartPanelsSpec {
   let top = 0;
   let firstBreak = Infinity;
   for (const target of [1, 0]) {
-    const stable = bceWithLogits(z, new Float64Array(z.length).fill(target)) as Float64Array;
+    const stable = bceWithLogits(z, new Float64Array(z.length).fill(target));
     z.forEach((zi, i) => {
       const naive = naiveBce(zi, target);
       const st = status(naive);

@@ -67,11 +67,11 @@ export function chartFocal(opts: ChartFocalOptions = {}): ChartPanelsSpec {
   const markedGamma = checkNumber(fn, "markedGamma", opts.markedGamma ?? 2, { min: 0 });
   const gammas = slider === null ? withMarked(opts.gammas ?? [0, 0.5, 1, 2, 5], markedGamma) : sliderValues(fn, "interactive", slider, markedGamma);
   const name = (g: number) => (g === 0 ? CE : `γ = ${label(g)}`);
-  const ce = focalLoss(pt, { gamma: 0 }) as Float64Array;
+  const ce = focalLoss(pt, { gamma: 0 });
   const curves: ChartRow[] = [];
   const grid: ChartRow[] = [];
   const rows = (gamma: number, push: (p: number, loss: number, ratio: number | null) => void) => {
-    const loss = focalLoss(pt, { gamma }) as Float64Array;
+    const loss = focalLoss(pt, { gamma });
     pt.forEach((p, i) => push(p, loss[i], ce[i] > 0 ? loss[i] / ce[i] : null));
   };
   if (slider === null) for (const g of gammas) rows(g, (p, loss, ratio) => curves.push({ pt: p, curve: name(g), gamma: g, loss, ratio }));
@@ -81,10 +81,10 @@ export function chartFocal(opts: ChartFocalOptions = {}): ChartPanelsSpec {
   }
 
   const m = Array.from(opts.marked ?? [0.95, 0.55, 0.1]);
-  const mCe = focalLoss(m, { gamma: 0 }) as Float64Array;
+  const mCe = focalLoss(m, { gamma: 0 });
   const marked: ChartRow[] = [];
   for (const gamma of slider === null ? [markedGamma] : gammas) {
-    const loss = focalLoss(m, { gamma }) as Float64Array;
+    const loss = focalLoss(m, { gamma });
     m.forEach((p, i) => {
       const ratio = mCe[i] > 0 ? loss[i] / mCe[i] : null;
       const kept = ratio === null ? "" : `keeps ${label(Math.round(ratio * 10000) / 100)} %`;

@@ -77,22 +77,22 @@ export function chartHuber(opts: ChartHuberOptions = {}): ChartPanelsSpec {
   const curves: ChartRow[] = [];
   const grid: ChartRow[] = [];
   for (const delta of deltas) {
-    const loss = huber(r, { delta, reduction: "none" }) as Float64Array;
-    const grad = huberGrad(r, { delta }) as Float64Array;
+    const loss = huber(r, { delta, reduction: "none" });
+    const grad = huberGrad(r, { delta });
     if (slider === null) r.forEach((residual, i) => curves.push({ residual, curve: name(delta), delta, loss: loss[i], gradient: grad[i] }));
     else r.forEach((residual, i) => grid.push({ residual, delta, loss: loss[i], gradient: grad[i] }));
   }
   const zeros = new Float64Array(r.length);
-  const sq = mse(r, zeros, { reduction: "none" }) as Float64Array;
-  const sqGrad = mseGrad(r, zeros, { reduction: "none" }) as Float64Array;
+  const sq = mse(r, zeros, { reduction: "none" });
+  const sqGrad = mseGrad(r, zeros, { reduction: "none" });
   r.forEach((residual, i) => curves.push({ residual, curve: SQUARED, delta: null, loss: sq[i] / 2, gradient: sqGrad[i] / 2 }));
   r.forEach((residual) => curves.push({ residual, curve: ABSOLUTE, delta: null, loss: Math.abs(residual), gradient: Math.sign(residual) }));
 
   const m = Array.from(opts.marked ?? [-2, -0.5, 0, 0.5, 3]).filter((v) => v >= r[0] && v <= r[r.length - 1]);
   const marked: ChartRow[] = [];
   for (const delta of m.length === 0 ? [] : slider === null ? [markedDelta] : deltas) {
-    const loss = huber(m, { delta, reduction: "none" }) as Float64Array;
-    const grad = huberGrad(m, { delta }) as Float64Array;
+    const loss = huber(m, { delta, reduction: "none" });
+    const grad = huberGrad(m, { delta });
     m.forEach((residual, i) => marked.push({ residual, delta, loss: loss[i], gradient: grad[i] }));
   }
   const series = [...lossSeries(slider === null ? deltas.map(name) : [SLIDER_CURVE]), ...referenceSeries([SQUARED, ABSOLUTE])];

@@ -49,12 +49,12 @@ export function chartMse(opts: ChartMseOptions = {}): ChartPanelsSpec {
   const fn = "chartMse";
   const r = linspace(fn, "range", opts.range ?? [-3, 3], opts.points ?? 121);
   const zeros = new Float64Array(r.length);
-  const loss = mse(r, zeros, { reduction: "none" }) as Float64Array;
-  const grad = mseGrad(r, zeros, { reduction: "none" }) as Float64Array;
+  const loss = mse(r, zeros, { reduction: "none" });
+  const grad = mseGrad(r, zeros, { reduction: "none" });
   const curve: ChartRow[] = r.map((residual, i) => ({ residual, loss: loss[i], gradient: grad[i] }));
   const m = Array.from(opts.marked ?? [0.5, -1, 2]);
-  const mLoss = mse(m, new Float64Array(m.length), { reduction: "none" }) as Float64Array;
-  const mGrad = mseGrad(m, new Float64Array(m.length), { reduction: "none" }) as Float64Array;
+  const mLoss = mse(m, new Float64Array(m.length), { reduction: "none" });
+  const mGrad = mseGrad(m, new Float64Array(m.length), { reduction: "none" });
   const marked: ChartRow[] = m.map((residual, i) => ({ residual, loss: mLoss[i], gradient: mGrad[i], label: `r = ${label(residual)}` }));
   return themed({
     title: {
