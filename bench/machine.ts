@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { ALLOCATOR_ENV } from "../kernel/exec/allocatorEnv";
 import { existsSync, readFileSync } from "node:fs";
 import * as os from "node:os";
 import type { NumpyInfo } from "./numpy";
@@ -12,6 +13,8 @@ export interface Machine {
   readonly node: string;
   readonly v8: string;
   readonly numpy: string;
+  /** Which glibc allocator settings each side ran with. */
+  readonly allocator: string;
   readonly commit: string;
   readonly date: string;
   /** 1-minute load average when the run started: another process on a 2-core machine shows here. */
@@ -43,6 +46,14 @@ function blasText(info: NumpyInfo): string {
   return `, BLAS ${b.join("; ")}`;
 }
 
+/** True when this Node process runs with kernel/exec/allocatorEnv.js's settings (`npm run bench` sets them). */
+export function nodeAllocatorPinned(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Object.entries(ALLOCATOR_ENV).every(([name, value]) => env[name] === value);
+}
+
+/** The settings, as `NAME=value` words. */
+export const ALLOCATOR_TEXT = Object.entries(ALLOCATOR_ENV).map(([name, value]) => `${name}=${value}`).join(" ");
+
 export function describeMachine(numpy: NumpyInfo | null, load: number, started: Date): Machine {
   const cpus = os.cpus();
   return {
@@ -55,7 +66,10 @@ export function describeMachine(numpy: NumpyInfo | null, load: number, started: 
     numpy:
       numpy === null
         ? "numpy not run"
-        : `numpy ${numpy.numpy} on Python ${numpy.python}${blasText(numpy)}; glibc malloc ${numpy.pinnedMalloc === true ? "pinned (MALLOC_MMAP_THRESHOLD_ 32 MiB, no trimming)" : "default"}`,
+        : `numpy ${numpy.numpy} on Python ${numpy.python}${blasText(numpy)}; numpy's glibc malloc ${numpy.pinnedMalloc === true ? "pinned" : "default"}`,
+    allocator:
+      `Node ${nodeAllocatorPinned() ? "pinned" : "default (not run through `npm run bench`)"}, numpy ` +
+      `${numpy === null ? "not run" : numpy.pinnedMalloc === true ? "pinned" : "default (--default-malloc)"}; pinned = ${ALLOCATOR_TEXT}`,
     commit: gitCommit(),
     date: started.toISOString(),
     load,
@@ -66,6 +80,7 @@ export function renderMachine(m: Machine): string {
   return [
     `- CPU: ${m.cpu}, ${m.cores} cores available, ${m.memoryGiB} GiB memory; ${m.os}`,
     `- Node ${m.node} (V8 ${m.v8}); ${m.numpy}`,
+    `- glibc allocator of ${m.allocator}`,
     `- losslab commit ${m.commit}; run started ${m.date} with a 1-minute load average of ${m.load.toFixed(2)}`,
   ].join("\n");
 }

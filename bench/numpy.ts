@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import { ALLOCATOR_ENV } from "../kernel/exec/allocatorEnv";
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync } from "node:fs";
 import * as path from "node:path";
@@ -37,15 +38,13 @@ export type NumpyReply =
   | { readonly ok: false; readonly error: string };
 
 /**
- * glibc settings that keep numpy's temporaries of up to 32 MiB on the heap and the heap untrimmed. Without them,
- * whether a temporary is served from the heap or from a fresh mapping (page faults, which are slow in this VM)
- * depends on the process's allocation history, and numpy's times at N = 1e6 swing between ~1 and ~30 ms from one
- * request to the next (see the README). Node's allocations do not go through these settings.
+ * glibc settings that keep numpy's temporaries of up to 32 MiB on the heap and the heap untrimmed, and larger ones
+ * on transparent huge pages (which numpy also asks for itself). Without them, whether a temporary is served from
+ * the heap or from a fresh mapping (page faults, which are slow in this VM) depends on the process's allocation
+ * history, and numpy's times at N = 1e6 swing between ~1 and ~30 ms from one request to the next (see the README).
+ * The same settings losslab's kernels and `npm run bench`'s Node run with (kernel/exec/allocatorEnv.js).
  */
-export const PINNED_MALLOC: Readonly<Record<string, string>> = {
-  MALLOC_MMAP_THRESHOLD_: String(32 * 2 ** 20),
-  MALLOC_TRIM_THRESHOLD_: String(2 ** 32),
-};
+export const PINNED_MALLOC: Readonly<Record<string, string>> = ALLOCATOR_ENV;
 
 /**
  * The environment for the numpy process: ours without OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE, which this machine sets

@@ -8,7 +8,7 @@ import { formatShape, missing, sizesFor } from "./case";
 import { ALL_CASES } from "./cases";
 import { parseCli, USAGE } from "./cli";
 import type { CliOptions } from "./cli";
-import { describeMachine } from "./machine";
+import { ALLOCATOR_TEXT, describeMachine, nodeAllocatorPinned } from "./machine";
 import { measureMemory, memoryUnavailable, renderMemory } from "./memory";
 import type { MemoryProbe } from "./memoryProbe";
 import { renderResults, RESULTS_PATH, writeAtomic } from "./results";
@@ -41,6 +41,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (cli.list) {
     process.stdout.write(`${listCases(cli)}\n`);
     return 0;
+  }
+  if (!nodeAllocatorPinned()) {
+    process.stderr.write(`note: Node runs with glibc's default allocator settings; \`npm run bench\` sets ${ALLOCATOR_TEXT}, as losslab's kernels have them (large gradients can be several times slower without)\n`);
   }
   const load = os.loadavg()[0];
   const started = new Date();

@@ -1,5 +1,6 @@
 import * as os from "os";
 import * as path from "path";
+import { ALLOCATOR_ENV } from "../exec/allocatorEnv";
 import { writeFileAtomic } from "../run/writeFileAtomic";
 import type { CommandIO } from "./runCommand";
 
@@ -14,7 +15,11 @@ export function userDataDir(platform: NodeJS.Platform, home: string, env: NodeJS
   return path.join(env.XDG_DATA_HOME ?? path.join(home, ".local", "share"), "jupyter");
 }
 
-/** The kernel.json of an installed kernelspec: this Node and this checkout's start script, by absolute path. */
+/**
+ * The kernel.json of an installed kernelspec: this Node and this checkout's start script, by absolute path, and
+ * glibc's allocator settings for large results (kernel/exec/allocatorEnv.js), which Jupyter adds to the kernel's
+ * environment.
+ */
 export function installedKernelSpec(nodePath: string, projectRoot: string): Record<string, unknown> {
   return {
     argv: [nodePath, path.join(projectRoot, "kernel", "jupyter", "start.js"), "{connection_file}"],
@@ -22,6 +27,7 @@ export function installedKernelSpec(nodePath: string, projectRoot: string): Reco
     language: "typescript",
     interrupt_mode: "signal",
     metadata: { debugger: false },
+    env: { ...ALLOCATOR_ENV },
   };
 }
 

@@ -14,7 +14,7 @@ export interface KernelChild {
 /** The entry file of a kernel process (kernel/exec/kernelProcess.js). */
 export const KERNEL_ENTRY: string;
 
-/** Forks a kernel process in `cwd` (the compiler root), watched as {@link watchKernelChild} does. */
+/** Forks a kernel process in `cwd` (the compiler root) with `env` plus kernel/exec/allocatorEnv.js's settings, watched as {@link watchKernelChild} does. */
 export function forkKernel(cwd: string, env: NodeJS.ProcessEnv): KernelChild;
 
 /** Keeps what a started kernel process sends, writes and how it ends until someone subscribes. */

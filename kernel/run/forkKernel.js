@@ -3,17 +3,19 @@
 "use strict";
 const { fork } = require("child_process");
 const path = require("path");
+const { withAllocatorEnv } = require("../exec/allocatorEnv");
 
 /** The entry file of a kernel process. */
 const KERNEL_ENTRY = path.join(__dirname, "..", "exec", "kernelProcess.js");
 
 /**
- * Forks a kernel process in `cwd` (the compiler root); see {@link watchKernelChild}.
+ * Forks a kernel process in `cwd` (the compiler root) with `env` plus glibc's allocator settings for large results
+ * (kernel/exec/allocatorEnv.js); see {@link watchKernelChild}.
  * @param {string} cwd
  * @param {NodeJS.ProcessEnv} env
  */
 function forkKernel(cwd, env) {
-  return watchKernelChild(fork(KERNEL_ENTRY, [], { cwd, env, serialization: "advanced", stdio: ["ignore", "pipe", "pipe", "ipc"] }));
+  return watchKernelChild(fork(KERNEL_ENTRY, [], { cwd, env: withAllocatorEnv(env), serialization: "advanced", stdio: ["ignore", "pipe", "pipe", "ipc"] }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { describe, expect, it } from "vitest";
+import { ALLOCATOR_ENV } from "../../kernel/exec/allocatorEnv";
 
 const root = path.resolve(__dirname, "..", "..");
 const kernelDir = path.join(root, "kernel", "jupyter", "kernels", "losslab");
@@ -18,6 +19,10 @@ describe("the project's kernelspec", () => {
     expect(spec.argv[2]).toBe("{connection_file}");
     const script = path.resolve(spec.argv[1].replace("{resource_dir}", kernelDir));
     expect(script).toBe(path.join(root, "kernel", "jupyter", "start.js"));
+  });
+
+  it("gives the kernel glibc's allocator settings for large results, as the runner's and grader's kernels get", () => {
+    expect(spec.env).toEqual(ALLOCATOR_ENV);
   });
 
   it("the start script runs the project's own tslab from the project root", () => {

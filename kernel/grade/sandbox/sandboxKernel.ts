@@ -2,6 +2,7 @@ import { fork } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { watchKernelChild } from "../../run/forkKernel";
+import { withAllocatorEnv } from "../../exec/allocatorEnv";
 import { KernelError, startKernel, type Kernel, type KernelEvents } from "../../run/startKernel";
 import type { CompiledKernel } from "./compileKernel";
 import { dropMalformedMessages } from "../../run/kernelMessage";
@@ -47,14 +48,15 @@ export function sandboxFlags(workspace: string, kernelDir: string, nodeModules: 
 
 /**
  * The environment of a sandboxed kernel: none of the grader's variables (tokens, NODE_OPTIONS …) except the
- * locale, PATH and losslab's own `LOSSLAB_*`; HOME and TMPDIR point into the working folder.
+ * locale, PATH and losslab's own `LOSSLAB_*`; HOME and TMPDIR point into the working folder; glibc's allocator
+ * settings for large results as every losslab kernel has them (kernel/exec/allocatorEnv.js).
  */
 export function sandboxEnv(workspace: string, nodeModules: string, env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const kept: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(env)) {
     if (/^(PATH|LANG|LC_[A-Z]+|TZ|LOSSLAB_[A-Z0-9_]+)$/.test(name)) kept[name] = value;
   }
-  return { ...kept, HOME: workspace, TMPDIR: workspace, LOSSLAB_ADDONS_DIR: nodeModules };
+  return withAllocatorEnv({ ...kept, HOME: workspace, TMPDIR: workspace, LOSSLAB_ADDONS_DIR: nodeModules });
 }
 
 /**
