@@ -20,7 +20,7 @@ export interface BceWithLogitsOptions {
   readonly posWeight?: number | Vector;
   /** `"none"` (default) keeps one value per element, `"mean"` averages, `"sum"` adds. */
   readonly reduction?: Reduction;
-  /** A Float64Array of one slot per element to write the per-element result into (reused, not allocated). */
+  /** A Float64Array of one slot per element to write the per-element result into (reused, not allocated; if the call throws, it may be partly written). */
   readonly out?: Float64Array;
 }
 

@@ -8,7 +8,7 @@ import { CHUNK, chunkOf } from "../math/chunked";
 export interface MseOptions {
   /** `"mean"` (default) averages, `"sum"` adds, `"none"` keeps one squared error per element. */
   readonly reduction?: Reduction;
-  /** A Float64Array of one slot per element to write the per-element result into (reused, not allocated). */
+  /** A Float64Array of one slot per element to write the per-element result into (reused, not allocated; if the call throws, it may be partly written). */
   readonly out?: Float64Array;
 }
 
