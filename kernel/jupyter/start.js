@@ -35,10 +35,12 @@ try {
   const { register } = require(require.resolve("tsx/cjs/api", { paths: [root] }));
   const loader = register({ namespace: "losslab-kernel-start" });
   const { ensureLibrary } = loader.require(path.join(root, "kernel", "lib", "ensureLibrary.ts"), __filename);
-  const { loadTypeScriptWithCodeCache } = loader.require(path.join(root, "kernel", "tslab", "internals.ts"), __filename);
+  const { loadTypeScriptWithCodeCache, fixShorthandProperties } = loader.require(path.join(root, "kernel", "tslab", "internals.ts"), __filename);
   loader.unregister();
   ensureLibrary(root);
   const saveCodeCache = loadTypeScriptWithCodeCache(path.join(root, "build", "cache"));
+  // `{ logits }` naming an earlier cell's variable: see kernel/tslab/shorthand.ts.
+  fixShorthandProperties();
   process.on("exit", () => {
     try {
       saveCodeCache();

@@ -8,6 +8,8 @@
  * headless runner) and every notebook share because they all `require` the project's `node_modules/tslab`.
  */
 
+import { expandShorthandProperties, type ShorthandCompilerApi } from "./shorthand";
+
 /** One display bundle: MIME type → value (a string, or an object for JSON MIME types), as Jupyter's display_data. */
 export interface DisplayBundle {
   data: Record<string, unknown>;
@@ -103,6 +105,7 @@ export function createTslabSession(options: TslabSessionOptions): TslabSession {
     sys.watchFile = none;
     sys.watchDirectory = none;
   }
+  fixShorthandProperties();
   const { createConverter } = require("tslab/dist/converter") as {
     createConverter(o: { isJS: boolean; isBrowser: boolean }): Converter;
   };
@@ -123,6 +126,35 @@ export function createTslabSession(options: TslabSessionOptions): TslabSession {
     },
   };
   return createExecutor(process.cwd(), convs, options.console);
+}
+
+interface ConverterModule {
+  createConverter: ((o: { isJS: boolean; isBrowser: boolean }) => CellConverter) & { losslabShorthand?: true };
+}
+
+interface CellConverter {
+  convert(prevDecl: string, src: string): unknown;
+}
+
+/**
+ * Makes every converter tslab creates from now on write out shorthand properties before compiling a cell
+ * (`{ logits }` → `{ logits: logits }`; see shorthand.ts for the tslab bug this works around). Patches the
+ * module's export, which tslab's kernel reads at each call; safe to call more than once.
+ */
+export function fixShorthandProperties(): void {
+  const path = require("path") as typeof import("path");
+  const mod = require("tslab/dist/converter") as ConverterModule;
+  if (mod.createConverter.losslabShorthand) return;
+  const tslabDir = path.dirname(require.resolve("tslab/package.json"));
+  const ts = require(require.resolve("@tslab/typescript-for-tslab", { paths: [tslabDir] })) as ShorthandCompilerApi;
+  const original = mod.createConverter;
+  const patched = (o: { isJS: boolean; isBrowser: boolean }): CellConverter => {
+    const converter = original(o);
+    const convert = converter.convert;
+    converter.convert = (prevDecl, src) => convert.call(converter, prevDecl, expandShorthandProperties(ts, src));
+    return converter;
+  };
+  mod.createConverter = Object.assign(patched, { losslabShorthand: true as const });
 }
 
 /** Writes the compiler's V8 code cache for the next kernel (see {@link loadTypeScriptWithCodeCache}). */

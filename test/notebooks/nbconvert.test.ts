@@ -60,4 +60,35 @@ describe("the exercises notebook under real Jupyter (nbconvert --execute)", () =
       fs.rmSync(out, { recursive: true, force: true });
     }
   });
+
+  it("lets a later cell use an earlier cell's variables in shorthand properties ({ logits }): the kernel's tslab fix", { timeout: 300_000 }, (ctx) => {
+    const missing = jupyterMissing();
+    if (missing) {
+      if (process.env.CI === "true") throw new Error(`in CI this test must run: ${missing}`);
+      console.warn(`skipped: ${missing}`);
+      return ctx.skip();
+    }
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "losslab-nbconvert-"));
+    try {
+      const fixture = path.join(root, "test", "fixtures", "notebooks", "shorthand-properties.ipynb");
+      const r = spawnSync(
+        PYTHON,
+        ["-Xfrozen_modules=off", "-m", "nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=losslab", "--output-dir", out, fixture],
+        {
+          cwd: os.tmpdir(),
+          encoding: "utf8",
+          timeout: 280_000,
+          env: { ...process.env, JUPYTER_PATH: path.join(root, "kernel", "jupyter"), PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+        },
+      );
+      expect(r.status, r.stderr).toBe(0); // a ReferenceError in the second cell would make nbconvert fail
+      const file = path.join(out, "shorthand-properties.ipynb");
+      const executed = parseNotebook(fs.readFileSync(file, "utf8"), file);
+      const checks = sumChecks(executed.cells.flatMap((c) => (c.cell_type === "code" ? [readChecks(c.outputs)] : [])));
+      expect(checks.fail).toEqual([]);
+      expect(checks.pass).toHaveLength(2);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
 });
