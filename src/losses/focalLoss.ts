@@ -4,7 +4,7 @@ import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { Matrix, NestedFloat64, Reduction, Tensor, Vector } from "../core/types";
-import { checkUnitInterval } from "./bceWithLogits";
+import { checkUnitInterval } from "./bceKernels";
 
 // Module-local copies of imported functions the hot loops call: under tsx/esbuild every use of an imported binding
 // is a getter call, which spends V8's inlining budget (see src/math/chunked.ts). tsc's CommonJS output has no getters.

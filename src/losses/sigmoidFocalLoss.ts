@@ -5,7 +5,7 @@ import { CHUNK, chunkOf, chunkTarget, sumScratch } from "../math/chunked";
 import { checkNumber, checkOptions, checkReduction } from "../core/validate";
 import { outputBuffer } from "../core/output";
 import type { Matrix, NestedFloat64, Reduction, Tensor, Vector } from "../core/types";
-import { checkTerm as checkTermImport, checkUnitInterval } from "./bceWithLogits";
+import { checkTerm as checkTermImport, checkUnitInterval } from "./bceKernels";
 import { modulate as modulateImport } from "./focalLoss";
 
 // Module-local copies of imported functions the hot loops call: under tsx/esbuild every use of an imported binding
