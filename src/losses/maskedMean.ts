@@ -81,14 +81,29 @@ function sums(
   for (let r = 0; r < v.rows.length; r++) {
     const x = v.rows[r];
     const w = m.rows[r];
-    let s = 0;
-    let ws = 0;
-    for (let j = 0; j < x.length; j++) {
+    // Two elements per iteration into two pairs of sums, so that the additions do not wait for each other.
+    let s0 = 0;
+    let s1 = 0;
+    let ws0 = 0;
+    let ws1 = 0;
+    let j = 0;
+    for (; j + 1 < x.length; j += 2) {
+      const w0 = w[j];
+      const w1 = w[j + 1];
+      if (w0 < 0 || w1 < 0) negative = true;
+      s0 += weighted ? x[j] * w0 : x[j];
+      s1 += weighted ? x[j + 1] * w1 : x[j + 1];
+      ws0 += w0;
+      ws1 += w1;
+    }
+    if (j < x.length) {
       const wj = w[j];
       if (wj < 0) negative = true;
-      s += weighted ? x[j] * wj : x[j];
-      ws += wj;
+      s0 += weighted ? x[j] * wj : x[j];
+      ws0 += wj;
     }
+    const s = s0 + s1;
+    const ws = ws0 + ws1;
     num[r] = s;
     den[r] = ws;
     probe += s + ws;
